@@ -1,0 +1,36 @@
+# Two commands on a fresh machine: `make build` builds the site, `make test` passes the tests.
+# Both create .venv from the pinned requirements first; nothing else needs installing by hand
+# (the browser tests of later work install Debian's chromium in .ci/run).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build test check serve lint schemas clean
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+build: $(BIN)/.installed      ## build the site into site/, failing on any warning
+	$(BIN)/mkdocs build --strict
+
+test: $(BIN)/.installed       ## lint, then the whole test suite
+	$(BIN)/ruff check mkdocs_plugins tests
+	$(BIN)/ruff format --check mkdocs_plugins tests
+	$(BIN)/python -m pytest
+
+check: $(BIN)/.installed      ## validate the content files only (fast)
+	$(BIN)/python -m mkdocs_plugins.numbered_document check content
+
+serve: $(BIN)/.installed      ## live preview; rebuilds when content/ or docs/ change
+	$(BIN)/mkdocs serve
+
+schemas: $(BIN)/.installed    ## regenerate the JSON Schemas in schemas/ from the content schema
+	$(BIN)/python -m mkdocs_plugins.numbered_document schemas content schemas
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,21 @@
+"""Settings of the plugin, as written under its name in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class NumberedDocumentConfig(Config):
+    enabled = c.Type(bool, default=True)
+    """Switch the plugin off (the site then has only its hand-written pages)."""
+    content_dir = c.Dir(exists=True, default="content")
+    """Folder of the content files, relative to mkdocs.yml."""
+    document_file = c.Type(str, default="document.yml")
+    """The document file inside `content_dir`: metadata, sources and vocabularies."""
+    points_dir = c.Type(str, default="points")
+    """Folder of point files inside `content_dir`; also where their pages go on the site."""
+    full_text_page = c.Type(str, default="full-text.md")
+    """Where the page with the full wording of all points goes."""
+    format_page = c.Type(str, default="contributing/format.md")
+    """Where the generated content-format reference goes; empty for none."""

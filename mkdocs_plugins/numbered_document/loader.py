@@ -1,0 +1,335 @@
+"""Reading content files into the model, with one located message per problem.
+
+Every problem names the file and, where the file allows, the line; then says what to do.
+All problems of a run are collected before giving up, so a contributor fixes them in one go.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .model import ContentError, Document, Point, Problem
+from .schema import DocumentMeta, PointMeta, suggestion
+
+M = TypeVar("M", bound=BaseModel)
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+ITEM = re.compile(r"^[-*] +(\S.*)$")
+STEM = re.compile(r"^(\d+)(?:-[a-z0-9]+)*$")
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 file; a byte-order mark and Windows line ends are accepted and dropped."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ContentError(
+            [
+                Problem(
+                    path,
+                    line,
+                    f"not valid UTF-8 (byte 0x{data[error.start]:02x}). "
+                    "Save the file with UTF-8 encoding.",
+                )
+            ]
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, yaml.Node | None]:
+    """Parse YAML, keeping the node tree so that later messages can give line numbers."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            _refuse_duplicate_keys(node, path, first_line)
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + mark.line if mark else None
+        what = error.problem or error.context or "cannot be read"
+        raise ContentError(
+            [
+                Problem(
+                    path, line, f"YAML syntax error: {what}. Check indentation, colons and quotes."
+                )
+            ]
+        ) from None
+    finally:
+        loader.dispose()
+    return data, node
+
+
+def _refuse_duplicate_keys(node: yaml.Node, path: Path, first_line: int) -> None:
+    """PyYAML keeps the last of two equal keys silently; a contributor should hear of it."""
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            if key.value in seen:
+                raise ContentError(
+                    [
+                        Problem(
+                            path,
+                            first_line + key.start_mark.line,
+                            f"field '{key.value}' appears twice. Keep one.",
+                        )
+                    ]
+                )
+            seen.add(key.value)
+            _refuse_duplicate_keys(value, path, first_line)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _refuse_duplicate_keys(item, path, first_line)
+
+
+def _line_of(node: yaml.Node | None, loc: Iterable[int | str], first_line: int) -> int | None:
+    """The line of the YAML node at a pydantic error location (the nearest existing one)."""
+    if node is None:
+        return None
+    for part in loc:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            child = next((v for k, v in node.value if k.value == part), None)
+            if child is None:  # an unknown key: point at the key itself
+                child = next((k for k, _ in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            child = node.value[part] if part < len(node.value) else None
+        if child is None:
+            break
+        node = child
+    return first_line + node.start_mark.line
+
+
+def _field(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def validate(
+    model: type[M],
+    data: Any,
+    node: yaml.Node | None,
+    path: Path,
+    *,
+    first_line: int = 1,
+    context: dict[str, Any] | None = None,
+) -> M:
+    """Validate data against a schema model; every error becomes a located Problem."""
+    if not isinstance(data, dict):
+        raise ContentError(
+            [Problem(path, first_line, "expected fields as 'name: value' lines, found none.")]
+        )
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            loc = tuple(item["loc"])
+            line = _line_of(node, loc, first_line)
+            problems.append(Problem(path, line, _message(model, loc, item)))
+        raise ContentError(problems) from None
+
+
+def _message(model: type[BaseModel], loc: tuple[int | str, ...], error: Any) -> str:
+    name = _field(loc)
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        choices, _ = _schema_at(model, loc[:-1])
+        return f"unknown field '{name}'.{suggestion(str(loc[-1]), choices)}"
+    _, meaning = _schema_at(model, loc)
+    if kind == "missing":
+        return f"field '{name}' is missing: add it ({meaning})."
+    if kind in {"unknown_id", "duplicate_id", "self_reference"}:
+        return f"field '{name}': {error['msg']}"
+    return f"field '{name}': {error['msg']}." + (f" It holds: {meaning}" if meaning else "")
+
+
+def _schema_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> tuple[list[str], str]:
+    """Walk the schema along an error location: the field names valid there, and the
+    description of the deepest field named, so that messages say what belongs where."""
+    fields = model.model_fields
+    described = ""
+    for part in loc:
+        if not isinstance(part, str) or part not in fields:
+            continue  # a list index: the items have the list's own fields
+        info = fields[part]
+        described = info.description or described
+        inner = getattr(info.annotation, "__args__", (info.annotation,))[0]
+        fields = getattr(inner, "model_fields", {})
+    return list(fields), described
+
+
+def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
+    """Split a point file into front matter and body; return the body's first line number."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise ContentError(
+            [
+                Problem(
+                    path,
+                    1,
+                    "no front matter: start the file with a line '---', then the fields, "
+                    "then a line '---', then the text.",
+                )
+            ]
+        )
+    front = match.group(1) or ""
+    return front, text[match.end() :], front.count("\n") + 3
+
+
+def parse_body(body: str, path: Path, first_line: int) -> tuple[str, tuple[str, ...], str]:
+    """Split a point body into wording (lead paragraphs, then an optional list) and context.
+
+    The wording ends at the first level-2 heading; what follows is context in our own words.
+    """
+    lines = body.split("\n")
+    end = next((i for i, line in enumerate(lines) if line.startswith("## ")), len(lines))
+    lead: list[str] = []
+    items: list[str] = []
+    for offset, line in enumerate(lines[:end]):
+        item = ITEM.match(line)
+        if item:
+            items.append(item.group(1).rstrip())
+        elif not line.strip():
+            continue
+        elif items:
+            raise ContentError(
+                [
+                    Problem(
+                        path,
+                        first_line + offset,
+                        "text after the list of sub-items: each sub-item is one line starting "
+                        "with '- '; put our own words under a '## ' heading.",
+                    )
+                ]
+            )
+        else:
+            if lead and lines[offset - 1].strip():
+                lead[-1] += " " + line.strip()
+            else:
+                lead.append(line.strip())
+    if not lead:
+        raise ContentError(
+            [Problem(path, first_line, "the point has no text: write the wording after the '---'.")]
+        )
+    context = "\n".join(lines[end:]).strip()
+    return "\n\n".join(lead), tuple(items), context + "\n" if context else ""
+
+
+def load_point(path: Path, context: dict[str, Any]) -> Point:
+    """Load one point file against the document's vocabularies."""
+    front, body, body_line = split_front_matter(read_text(path), path)
+    data, node = parse_yaml(front, path, first_line=2)
+    meta = validate(PointMeta, data, node, path, first_line=2, context=context)
+    lead, items, rest = parse_body(body, path, body_line)
+    lines = {key.value: 2 + key.start_mark.line for key, _ in getattr(node, "value", [])}
+    return Point(meta=meta, path=path, lead=lead, items=items, context=rest, field_lines=lines)
+
+
+def load_document(
+    root: Path, *, document_file: str = "document.yml", points_dir: str = "points"
+) -> Document:
+    """Load and check a whole content folder; raise ContentError listing every problem."""
+    document_path = root / document_file
+    if not document_path.is_file():
+        raise ContentError([Problem(document_path, None, "the document file is missing.")])
+    data, node = parse_yaml(read_text(document_path), document_path)
+    meta = validate(DocumentMeta, data, node, document_path)
+    context = {
+        "parties": {party.id for party in meta.parties},
+        "topics": {topic.id for topic in meta.topics},
+        "sources": {source.id for source in meta.sources},
+        "document_file": str(document_path),
+    }
+
+    problems: list[Problem] = []
+    points: list[Point] = []
+    folder = root / points_dir
+    if not folder.is_dir():
+        raise ContentError([Problem(folder, None, "the folder of point files is missing.")])
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix != ".md" or not path.is_file():
+            problems.append(
+                Problem(path, None, "not a point file: only '.md' files belong in this folder.")
+            )
+            continue
+        try:
+            points.append(load_point(path, context))
+        except ContentError as error:
+            problems.extend(error.problems)
+    problems.extend(_check_numbering(points, folder))
+    if problems:
+        raise ContentError(problems)
+    points.sort(key=lambda point: point.number)
+    return Document(meta=meta, points=tuple(points), root=root, path=document_path)
+
+
+def _check_numbering(points: list[Point], folder: Path) -> list[Problem]:
+    """Numbers are unique, run from 1 with no gap, match file names; related points exist."""
+    problems: list[Problem] = []
+    owner: dict[int, Point] = {}
+    for point in points:
+        stem = STEM.match(point.stem)
+        if not stem:
+            problems.append(
+                Problem(
+                    point.path,
+                    None,
+                    f"file name '{point.path.name}' should be the number, then words in lower "
+                    f"case joined by hyphens, e.g. '{point.number:02d}-short-title.md'.",
+                )
+            )
+        elif int(stem.group(1)) != point.number:
+            problems.append(
+                Problem(
+                    point.path,
+                    point.field_lines.get("number"),
+                    f"number {point.number} does not match the file name '{point.path.name}'. "
+                    "Rename the file or fix the number.",
+                )
+            )
+        if point.number in owner:
+            problems.append(
+                Problem(
+                    point.path,
+                    point.field_lines.get("number"),
+                    f"number {point.number} is already used by {owner[point.number].path.name}. "
+                    "Give each point its own number.",
+                )
+            )
+        owner.setdefault(point.number, point)
+    if owner:
+        missing = sorted(set(range(1, max(owner) + 1)) - set(owner))
+        if missing:
+            listed = ", ".join(str(number) for number in missing)
+            problems.append(
+                Problem(
+                    folder,
+                    None,
+                    f"no file for number(s) {listed}: numbers must run from 1 with no gap.",
+                )
+            )
+    for point in points:
+        for number in point.meta.related:
+            if number not in owner:
+                problems.append(
+                    Problem(
+                        point.path,
+                        point.field_lines.get("related"),
+                        f"field 'related': there is no point {number}. "
+                        f"Numbers run from 1 to {max(owner)}.",
+                    )
+                )
+    return problems

@@ -1,0 +1,131 @@
+"""The content model: a document and its numbered points, as plain data.
+
+Everything a page shows about the document comes from here; nothing about one particular
+document lives in code. No MkDocs import, so the model outlives the site generator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .schema import DocumentMeta, Party, PointMeta, Source, Topic
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the content, located as precisely as the file allows."""
+
+    path: Path
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{shown_path(self.path)}{f':{self.line}' if self.line else ''}: {self.message}"
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as a contributor would type it: relative to the working folder when inside it."""
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+class ContentError(Exception):
+    """The content cannot be loaded; ``problems`` says every reason found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(problem) for problem in problems))
+
+
+@dataclass(frozen=True)
+class Point:
+    """One numbered point: its front matter, its published wording and our context."""
+
+    meta: PointMeta
+    path: Path
+    lead: str
+    """The wording before any list of sub-items (Markdown, one or more paragraphs)."""
+    items: tuple[str, ...]
+    """The sub-items of the wording, in order (Markdown, one line each)."""
+    context: str = ""
+    """Sections in our own words that follow the wording (Markdown, starting with a heading)."""
+    field_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """The line of each front-matter field in the file, for messages found after loading."""
+
+    @property
+    def number(self) -> int:
+        return self.meta.number
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def stem(self) -> str:
+        """The file name without extension; it gives the page its stable URL."""
+        return self.path.stem
+
+    @property
+    def wording(self) -> str:
+        """The published wording as plain text: lead and sub-items, one paragraph each."""
+        return "\n\n".join([self.lead, *self.items])
+
+
+@dataclass(frozen=True)
+class Document:
+    """A numbered document: its metadata, vocabularies and points in number order."""
+
+    meta: DocumentMeta
+    points: tuple[Point, ...]
+    root: Path
+    """The content folder the document was loaded from."""
+    path: Path = field(default=Path("document.yml"))
+    """The document file."""
+
+    @cached_property
+    def by_number(self) -> dict[int, Point]:
+        return {point.number: point for point in self.points}
+
+    @cached_property
+    def parties(self) -> dict[str, Party]:
+        return {party.id: party for party in self.meta.parties}
+
+    @cached_property
+    def topics(self) -> dict[str, Topic]:
+        return {topic.id: topic for topic in self.meta.topics}
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        return {source.id: source for source in self.meta.sources}
+
+    @property
+    def text_source(self) -> Source:
+        return self.sources[self.meta.text_source]
+
+    @property
+    def singular(self) -> str:
+        return self.meta.items.singular
+
+    @property
+    def plural(self) -> str:
+        return self.meta.items.plural
+
+    def label(self, number: int) -> str:
+        """How readers name a point: "Point 6"."""
+        return f"{self.singular.capitalize()} {number}"
+
+    def anchor(self, number: int, item: int | None = None) -> str:
+        """The stable HTML id of a point (and of one of its sub-items) wherever it is shown."""
+        base = f"{slugify(self.singular)}-{number}"
+        return base if item is None else f"{base}-{item}"
+
+
+def slugify(text: str) -> str:
+    """Lower-case, hyphen-separated, letters and digits of any script kept."""
+    return re.sub(r"[^\w]+", "-", text.lower()).strip("-")

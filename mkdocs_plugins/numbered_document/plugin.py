@@ -1,0 +1,194 @@
+"""The MkDocs adapter: the only module that knows MkDocs. Each hook hands data to the pure modules.
+
+Order within a build: on_config loads and checks the content (stops at once if it cannot be read)
+and registers the reference linker; on_files adds the generated pages; on_page_markdown tells the
+linker which page it is on; on_env, when every page is converted, fills "Refers to" and
+"Referenced by"; on_post_build exports the reference graph.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from . import views
+from .config import NumberedDocumentConfig
+from .graph import ReferenceGraph
+from .layout import Layout
+from .loader import load_document
+from .model import ContentError, Document, shown_path
+from .references import Linker, ReferenceExtension, ReferencePattern, Target
+from .schema import json_schemas
+
+log = get_plugin_logger(__name__)
+
+ASSETS = Path(__file__).parent / "assets"
+STYLESHEET = "assets/numbered-document/style.css"
+GRAPH_FILE = "data/references.json"
+
+
+class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
+    """Turns a content folder of numbered points into pages that link to each other."""
+
+    supports_multiple_instances = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        root = Path(self.config.content_dir)
+        try:
+            self.document = load_document(
+                root, document_file=self.config.document_file, points_dir=self.config.points_dir
+            )
+        except ContentError as error:
+            count = len(error.problems)
+            raise PluginError(
+                f"{count} problem{'s' if count > 1 else ''} in the content:\n{error}"
+            ) from None
+        self.layout = Layout(
+            points_dir=self.config.points_dir,
+            full_text=self.config.full_text_page,
+            format_page=self.config.format_page,
+        )
+        self.pages = {p.number: self.layout.point(p) for p in self.document.points}
+        self.page_numbers = {src_uri: number for number, src_uri in self.pages.items()}
+        self.linker = self._linker(self.document)
+        for name in ("attr_list", "md_in_html", "tables"):  # what the generated pages use
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+        config.markdown_extensions.append(ReferenceExtension(self.linker))
+        config.extra_css.append(STYLESHEET)
+        return config
+
+    def _linker(self, document: Document) -> Linker:
+        words = document.meta.items
+        targets = {
+            point.number: Target(
+                src_uri=self.pages[point.number],
+                title=views.heading(document, point),
+                items=len(point.items),
+                anchor=lambda item, n=point.number: document.anchor(n, item),
+            )
+            for point in document.points
+        }
+        pattern = ReferencePattern(words.singular, words.plural, words.conjunctions)
+        return Linker(pattern=pattern, targets=targets)
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        document, layout = self.document, self.layout
+        generated = {
+            layout.point(p): views.point_page(document, layout, p) for p in document.points
+        }
+        generated[layout.index] = views.points_index(document, layout)
+        generated[layout.full_text] = views.full_text(document, layout)
+        if layout.format_page:
+            generated[layout.format_page] = views.field_reference(json_schemas(document.meta))
+        for src_uri, content in generated.items():
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(
+                    f"{config.docs_dir}/{src_uri} is also a generated page: rename or remove the "
+                    "hand-written file, or change the plugin's page settings in mkdocs.yml."
+                )
+            files.append(File.generated(config, src_uri, content=content))
+        for point in document.points:
+            page = files.get_file_from_path(layout.point(point))
+            assert page is not None
+            # "Edit this page" opens the point's own file, not the generated page.
+            page.edit_uri = Path(os.path.relpath(point.path, config.docs_dir)).as_posix()
+        files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "style.css")))
+        # Known to MkDocs from the start, so pages can link to it; written in on_env.
+        self.graph_file = File.generated(config, GRAPH_FILE, content="")
+        files.append(self.graph_file)
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.config.enabled:
+            src_uri = page.file.src_uri
+            self.linker.start_page(src_uri, self.page_numbers.get(src_uri))
+        return markdown
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.config.enabled:
+            for problem in self.linker.problems:
+                log.warning(f"{self._source_of(page, config)}: {problem}")
+            self.linker.problems.clear()
+        return html
+
+    def on_env(
+        self, env: Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> Environment | None:
+        if not self.config.enabled:
+            return env
+        document = self.document
+        self.graph = ReferenceGraph(document, self.pages, self.linker.mentions)
+        self.graph_pages = {
+            src_uri: (page.title or src_uri, page.url)
+            for src_uri in [*self.pages.values(), *self.linker.mentions]
+            for page in [_page(files, src_uri)]
+        }
+        for number, src_uri in self.pages.items():
+            page = _page(files, src_uri)
+            here = page.url
+
+            def href(target: int, here: str = here) -> str:
+                return get_relative_url(_page(files, self.pages[target]).url, here)
+
+            refers = views.links_html(
+                document,
+                self.graph.refers_to(number),
+                [],
+                href,
+                f"This {document.singular} names no other.",
+            )
+            points, others = self.graph.referenced_by(number)
+            other_pages = [
+                (_page(files, uri).title or uri, get_relative_url(_page(files, uri).url, here))
+                for uri in others
+            ]
+            referenced = views.links_html(
+                document, points, other_pages, href, f"No page refers to this {document.singular}."
+            )
+            assert page.content is not None
+            page.content = page.content.replace(
+                views.REFERS_TO.format(number=number), refers
+            ).replace(views.REFERENCED_BY.format(number=number), referenced)
+        data = self.graph.as_data(document, self.graph_pages)
+        self.graph_file.content_string = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        return env
+
+    def _source_of(self, page: Page, config: MkDocsConfig) -> str:
+        """The file a contributor edits to change what a page says."""
+        number = self.page_numbers.get(page.file.src_uri)
+        if number is not None:
+            return shown_path(self.document.by_number[number].path)
+        return shown_path(page.file.abs_src_path or page.file.src_uri)
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer | None:
+        if self.config.enabled:
+            server.watch(self.config.content_dir)
+        return server
+
+
+def _page(files: Files, src_uri: str) -> Page:
+    file = files.get_file_from_path(src_uri)
+    assert file is not None and file.page is not None, src_uri
+    return file.page

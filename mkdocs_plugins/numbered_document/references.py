@@ -1,0 +1,188 @@
+"""Cross-references between points, found in plain prose and turned into links.
+
+"see point 22", "Points 5 and 10", "points 5, 8 and 10", "points 5–10" and "point 10.2" (a
+sub-item) become links with the target's title as hover text. Counts ("28 points") and other
+numbers ("Article 5") never match: a reference is the document's word for its items, followed by
+numbers. One compiled pattern serves the whole build, so the cost is one pass over each text,
+whatever the number of points.
+
+This is a Python-Markdown extension with no MkDocs import: the caller says which page is being
+converted (``Linker.page``) and how to reach a point (``Target``), and reads back what was found.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from .layout import relative_path
+from .treewalk import Span, atomic, replace_spans
+
+NUMBER = r"\d+(?:\.\d+)?(?![\d])(?![.,]\d)"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One number inside a reference: a point, or a sub-item of it."""
+
+    number: int
+    item: int | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A reference as written: its span in the text and the numbers it names."""
+
+    start: int
+    end: int
+    text: str
+    refs: tuple[Ref, ...]
+    ranges: tuple[tuple[int, int], ...] = ()
+    """Ranges written "5–10": every number between the two ends is referred to as well."""
+
+
+class ReferencePattern:
+    """The one compiled pattern for references, built from the document's words."""
+
+    def __init__(self, singular: str, plural: str, conjunctions: Iterable[str] = ("and", "or")):
+        words = "|".join(re.escape(w) for w in sorted({singular, plural}, key=len, reverse=True))
+        joins = "|".join(re.escape(w) for w in conjunctions)
+        joiner = rf"(?:\s*,\s*(?:(?:{joins})\s+)?|\s+(?:{joins})\s+)" if joins else r"\s*,\s*"
+        one = rf"{NUMBER}(?:\s*[-–]\s*{NUMBER})?"
+        self.regex = re.compile(
+            rf"(?<![\w-])(?:{words})\s+(?P<numbers>{one}(?:{joiner}{one})*)",
+            re.IGNORECASE,
+        )
+        self._number = re.compile(NUMBER)
+        self._range = re.compile(rf"({NUMBER})\s*[-–]\s*({NUMBER})")
+
+    def find(self, text: str) -> list[Reference]:
+        """Every reference in a text, in order."""
+        found = []
+        for match in self.regex.finditer(text):
+            base = match.start("numbers")
+            numbers = match.group("numbers")
+            refs = tuple(
+                _ref(number.group(), base + number.start(), base + number.end())
+                for number in self._number.finditer(numbers)
+            )
+            ranges = tuple(
+                (int(float(span.group(1))), int(float(span.group(2))))
+                for span in self._range.finditer(numbers)
+            )
+            found.append(Reference(match.start(), match.end(), match.group(), refs, ranges))
+        return found
+
+
+def _ref(text: str, start: int, end: int) -> Ref:
+    number, _, item = text.partition(".")
+    return Ref(int(number), int(item) if item else None, start, end)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a link to a point needs: where its page is, and what to show on hover."""
+
+    src_uri: str
+    title: str
+    items: int
+    anchor: Callable[[int | None], str]
+
+
+@dataclass
+class Linker:
+    """Links references on the page being converted, and records what each page refers to.
+
+    ``page`` is the source path of the page being converted (set by the caller before each page);
+    ``own`` is the number of the point that page shows, if any, which is never linked to itself.
+    """
+
+    pattern: ReferencePattern
+    targets: dict[int, Target]
+    page: str = ""
+    own: int | None = None
+    mentions: dict[str, set[int]] = field(default_factory=dict)
+    """Source path of each converted page → the points it refers to."""
+    problems: list[str] = field(default_factory=list)
+    """References to points that do not exist, since the caller last emptied the list."""
+
+    def start_page(self, page: str, own: int | None = None) -> None:
+        self.page, self.own = page, own
+        self.mentions[page] = set()
+
+    def spans(self, text: str) -> list[Span]:
+        """The links to make in one run of text (the Finder for treewalk).
+
+        A reference to one point is linked whole ("point 22"); in a list, each number is.
+        """
+        spans: list[Span] = []
+        for reference in self.pattern.find(text):
+            self._record_ranges(reference)
+            whole = len(reference.refs) == 1
+            for ref in reference.refs:
+                start, end = (reference.start, reference.end) if whole else (ref.start, ref.end)
+                element = self._link(ref, text[start:end], reference.text)
+                if element is not None:
+                    spans.append((start, end, element))
+        return spans
+
+    def _record_ranges(self, reference: Reference) -> None:
+        for low, high in reference.ranges:
+            for number in range(min(low, high) + 1, max(low, high)):
+                if number in self.targets and number != self.own:
+                    self.mentions.setdefault(self.page, set()).add(number)
+
+    def _link(self, ref: Ref, shown: str, written: str) -> etree.Element | None:
+        target = self.targets.get(ref.number)
+        if target is None or (ref.item is not None and not 1 <= ref.item <= target.items):
+            name = str(ref.number) if ref.item is None else f"{ref.number}.{ref.item}"
+            valid = f"1–{max(self.targets)}" if self.targets else "none"
+            self.problems.append(
+                f"'{written}' refers to {name}, which does not exist "
+                f"(valid numbers: {valid}); the text is left unlinked."
+            )
+            return None
+        if ref.number == self.own and ref.item is None:
+            return None  # a point never links to itself
+        if ref.number != self.own:
+            self.mentions.setdefault(self.page, set()).add(ref.number)
+        href = relative_path(self.page, target.src_uri)
+        if ref.item is not None:
+            href += "#" + target.anchor(ref.item)
+        title = target.title if ref.item is None else f"{target.title}, item {ref.item}"
+        element = etree.Element("a", {"href": href, "title": title, "class": "nd-ref"})
+        element.text = atomic(shown)
+        return element
+
+
+class ReferenceTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, linker: Linker) -> None:
+        super().__init__(md)
+        self.linker = linker
+
+    def run(self, root: etree.Element) -> None:
+        replace_spans(root, self.linker.spans)
+
+
+class ReferenceExtension(Extension):
+    """Registers the reference linker on a Markdown instance.
+
+    Priority 15: after ``inline`` (20), so links and code already exist and are skipped; before
+    ``attr_list`` (8), ``abbr`` and ``toc`` (5), and MkDocs' link resolver (0), which then turns
+    our ``.md`` paths into the pages' URLs and checks them.
+    """
+
+    def __init__(self, linker: Linker) -> None:
+        super().__init__()
+        self.linker = linker
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(ReferenceTreeprocessor(md, self.linker), "nd_references", 15)

@@ -1,0 +1,203 @@
+"""The content schema: the one definition of what a content file may hold.
+
+These pydantic models validate the files (``loader.py``), produce the JSON Schemas that editors
+use for hints (``json_schemas``), and the contributors' field reference (``views.field_reference``).
+Checks that need another file (is this party declared? does point 40 exist?) read the vocabularies
+from the validation context, so they report through the same error path, with the same locations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PositiveInt,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"),
+    Field(description="An identifier: lower-case letters, digits and single hyphens."),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def suggestion(value: str, choices: list[str]) -> str:
+    """Return a ' Did you mean …?' hint, or a list of the valid choices when nothing is close."""
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    if close:
+        return f" Did you mean '{close[0]}'?"
+    listed = ", ".join(choices[:12]) + (", …" if len(choices) > 12 else "")
+    return f" Valid: {listed}."
+
+
+def _known(vocabulary: str, label: str) -> AfterValidator:
+    """A validator checking an id against a vocabulary passed in the validation context."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        known = (info.context or {}).get(vocabulary)
+        if known is not None and value not in known:
+            raise PydanticCustomError(
+                "unknown_id",
+                "unknown {label} '{value}'.{hint} Declare it in {where} or fix the spelling.",
+                {
+                    "label": label,
+                    "value": value,
+                    "hint": suggestion(value, sorted(known)),
+                    "where": (info.context or {}).get("document_file", "the document file"),
+                },
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Source(_Model):
+    """A publication that content cites."""
+
+    id: Slug = Field(description="How content files refer to this source, e.g. `plan-article`.")
+    title: Text = Field(description="Title of the publication, or a description if it has none.")
+    publisher: Text | None = Field(
+        default=None, description="Who published it; leave empty if the copy does not say."
+    )
+    date: dt.date = Field(description="Publication date, YYYY-MM-DD.")
+    url: Text | None = Field(default=None, description="Address of the publication, if known.")
+    note: Text | None = Field(default=None, description="What the source is and how it is used.")
+
+
+class Party(_Model):
+    """A state, organisation or body that points bind or concern."""
+
+    id: Slug = Field(description="How point files refer to this party, e.g. `ukraine`.")
+    name: Text = Field(description="Name shown to readers.")
+    kind: Literal["state", "organisation", "group", "body", "person"] = Field(
+        description="What sort of party this is."
+    )
+    description: Text | None = Field(default=None, description="One sentence for readers.")
+
+
+class Topic(_Model):
+    """A subject that groups points."""
+
+    id: Slug = Field(description="How point files refer to this topic, e.g. `territory`.")
+    name: Text = Field(description="Name shown to readers.")
+    description: Text = Field(description="One sentence saying what the topic covers.")
+
+
+class ItemWords(_Model):
+    """The words the document uses for its numbered items; they drive reference detection."""
+
+    singular: Text = Field(description='Word for one item, e.g. "point" or "article".')
+    plural: Text = Field(description='Word for several items, e.g. "points".')
+    conjunctions: list[Text] = Field(
+        default=["and", "or"],
+        description='Words joining numbers in a list, as "and" in `points 5 and 10`.',
+    )
+
+
+class DocumentMeta(_Model):
+    """The document file: facts about the whole document and the vocabularies."""
+
+    title: Text = Field(description="Full title of the document, shown as the site's heading.")
+    short_title: Text = Field(description="Short title for navigation and citations.")
+    description: Text = Field(description="One or two sentences describing the site.")
+    date: dt.date = Field(description="Date of the document (see `date_note` for what it means).")
+    date_note: Text | None = Field(default=None, description="What the date is the date of.")
+    language: Text = Field(default="en", description="Language code of the text, e.g. `en`.")
+    text_source: Slug = Field(description="Id of the source whose wording the point texts quote.")
+    items: ItemWords = Field(description="Words for the numbered items.")
+    sources: list[Source] = Field(min_length=1, description="Every publication that content cites.")
+    parties: list[Party] = Field(min_length=1, description="Parties that points may name.")
+    topics: list[Topic] = Field(min_length=1, description="Topics that points may name.")
+
+    @field_validator("sources", "parties", "topics")
+    @classmethod
+    def _ids_unique(cls, items: list[Any], info: ValidationInfo) -> list[Any]:
+        seen: set[str] = set()
+        for item in items:
+            if item.id in seen:
+                raise PydanticCustomError(
+                    "duplicate_id",
+                    "id '{id}' is declared twice in {field}.",
+                    {"id": item.id, "field": info.field_name},
+                )
+            seen.add(item.id)
+        return items
+
+    @model_validator(mode="after")
+    def _text_source_is_declared(self) -> DocumentMeta:
+        ids = [source.id for source in self.sources]
+        if self.text_source not in ids:
+            raise PydanticCustomError(
+                "unknown_id",
+                "text_source '{value}' is not among the sources.{hint}",
+                {"value": self.text_source, "hint": suggestion(self.text_source, ids)},
+            )
+        return self
+
+
+class PointMeta(_Model):
+    """The front matter of one point file."""
+
+    number: PositiveInt = Field(description="The point's number in the document; also its URL.")
+    title: Text = Field(description="A short neutral title in our own words.")
+    summary: Text = Field(
+        max_length=300, description="One plain-language sentence in our own words."
+    )
+    parties: list[Annotated[Slug, _known("parties", "party")]] = Field(
+        min_length=1,
+        description="Ids of the parties the point binds or concerns, most bound first.",
+    )
+    topics: list[Annotated[Slug, _known("topics", "topic")]] = Field(
+        min_length=1, description="Ids of the point's topics, most relevant first."
+    )
+    related: list[PositiveInt] = Field(
+        default=[], description="Numbers of points the wording itself ties to this one."
+    )
+    sources: list[Annotated[Slug, _known("sources", "source")]] = Field(
+        min_length=1, description="Ids of the sources for the wording and the facts on the page."
+    )
+
+    @field_validator("related")
+    @classmethod
+    def _not_itself(cls, related: list[int], info: ValidationInfo) -> list[int]:
+        if info.data.get("number") in related:
+            raise PydanticCustomError(
+                "self_reference", "a point cannot be related to itself; remove its own number."
+            )
+        return related
+
+
+def json_schemas(document: DocumentMeta | None = None) -> dict[str, dict[str, Any]]:
+    """Return the JSON Schemas for editors, keyed by file name.
+
+    With a document, the point schema lists its parties, topics and sources as enums, so an
+    editor completes them; the document itself stays the one place they are declared.
+    """
+    point = PointMeta.model_json_schema()
+    if document is not None:
+        for field, items in (
+            ("parties", document.parties),
+            ("topics", document.topics),
+            ("sources", document.sources),
+        ):
+            point["properties"][field]["items"]["enum"] = [item.id for item in items]
+    return {
+        "document.schema.json": DocumentMeta.model_json_schema(),
+        "point.schema.json": point,
+    }
