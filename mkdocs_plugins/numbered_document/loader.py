@@ -269,14 +269,16 @@ def load_document(
             points.append(load_point(path, context))
         except ContentError as error:
             problems.extend(error.problems)
-    problems.extend(_check_numbering(points, folder))
+    # Gaps and dangling "related" numbers are only meaningful once every file could be read;
+    # otherwise one typo would also show up as a missing number elsewhere.
+    problems.extend(_check_numbering(points, folder, complete=not problems))
     if problems:
         raise ContentError(problems)
     points.sort(key=lambda point: point.number)
     return Document(meta=meta, points=tuple(points), root=root, path=document_path)
 
 
-def _check_numbering(points: list[Point], folder: Path) -> list[Problem]:
+def _check_numbering(points: list[Point], folder: Path, *, complete: bool) -> list[Problem]:
     """Numbers are unique, run from 1 with no gap, match file names; related points exist."""
     problems: list[Problem] = []
     owner: dict[int, Point] = {}
@@ -310,17 +312,18 @@ def _check_numbering(points: list[Point], folder: Path) -> list[Problem]:
                 )
             )
         owner.setdefault(point.number, point)
-    if owner:
-        missing = sorted(set(range(1, max(owner) + 1)) - set(owner))
-        if missing:
-            listed = ", ".join(str(number) for number in missing)
-            problems.append(
-                Problem(
-                    folder,
-                    None,
-                    f"no file for number(s) {listed}: numbers must run from 1 with no gap.",
-                )
+    if not complete or not owner:
+        return problems
+    missing = sorted(set(range(1, max(owner) + 1)) - set(owner))
+    if missing:
+        listed = ", ".join(str(number) for number in missing)
+        problems.append(
+            Problem(
+                folder,
+                None,
+                f"no file for number(s) {listed}: numbers must run from 1 with no gap.",
             )
+        )
     for point in points:
         for number in point.meta.related:
             if number not in owner:

@@ -1,0 +1,231 @@
+"""Loading and checking content: the real content loads; each kind of bad input gets one
+located message that says what to do."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mkdocs_plugins.numbered_document.loader import load_document, parse_body
+from mkdocs_plugins.numbered_document.model import ContentError
+
+from .conftest import ROOT
+
+POINT = "points/06-armed-forces-size.md"
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path / "content"
+
+
+def problems(content: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_document(content)
+    return [
+        f"{p.path.relative_to(content).as_posix()}:{p.line}: {p.message}"
+        for p in caught.value.problems
+    ]
+
+
+def edit(content: Path, name: str, old: str, new: str) -> None:
+    path = content / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_real_content_loads() -> None:
+    document = load_document(ROOT / "content")
+    assert [p.number for p in document.points] == list(range(1, 29))
+    assert (
+        document.by_number[10].items[1] == "if Ukraine invades Russia, it will lose its guarantees;"
+    )
+    assert document.by_number[6].items == ()
+
+
+BAD = [
+    # (file, old, new, expected message)
+    (
+        POINT,
+        "number: 6",
+        "number: six",
+        f"{POINT}:2: field 'number': Input should be a valid integer, unable to parse string as an "
+        "integer. It holds: The point's number in the document; also its URL.",
+    ),
+    (
+        POINT,
+        "title: ",
+        "titel: ",
+        f"{POINT}:2: field 'title' is missing: add it (A short neutral title in our own words.).",
+    ),
+    (POINT, "title: ", "titel: ", f"{POINT}:3: unknown field 'titel'. Did you mean 'title'?"),
+    (
+        POINT,
+        "parties: [ukraine]",
+        "parties: [ukrane]",
+        f"{POINT}:5: field 'parties[0]': unknown party 'ukrane'. Did you mean 'ukraine'? "
+        "Declare it in {document} or fix the spelling.",
+    ),
+    (
+        POINT,
+        "topics: [armed-forces]",
+        "topics: [armed-forces, weather]",
+        f"{POINT}:6: field 'topics[1]': unknown topic 'weather'. Valid: armed-forces, economy, "
+        "governance, humanitarian, nato, nuclear, sanctions, security-guarantees, society, "
+        "sovereignty, territory. Declare it in {document} or fix the spelling.",
+    ),
+    (
+        POINT,
+        "sources: [plan-article]",
+        "sources: [plan-articel]",
+        f"{POINT}:8: field 'sources[0]': unknown source 'plan-articel'. Did you mean "
+        "'plan-article'? Declare it in {document} or fix the spelling.",
+    ),
+    (
+        POINT,
+        "parties: [ukraine]",
+        "parties: []",
+        f"{POINT}:5: field 'parties': List should have at least 1 item after validation, not 0. "
+        "It holds: Ids of the parties the point binds or concerns, most bound first.",
+    ),
+    (
+        POINT,
+        "related: []",
+        "related: [6]",
+        f"{POINT}:7: field 'related': a point cannot be related to itself; remove its own number.",
+    ),
+    (
+        POINT,
+        "related: []",
+        "related: [40]",
+        f"{POINT}:7: field 'related': there is no point 40. Numbers run from 1 to 28.",
+    ),
+    (
+        POINT,
+        "number: 6",
+        "number: 7",
+        f"{POINT}:2: number 7 does not match the file name '06-armed-forces-size.md'. Rename the "
+        "file or fix the number.",
+    ),
+    (POINT, "title: ", "title: x\ntitle: ", f"{POINT}:4: field 'title' appears twice. Keep one."),
+    (
+        POINT,
+        "parties: [ukraine]",
+        "parties: [ukraine",
+        f"{POINT}:6: YAML syntax error: expected ',' or ']', but got ':'. Check indentation, "
+        "colons and quotes.",
+    ),
+    (
+        POINT,
+        "---\nnumber",
+        "number",
+        f"{POINT}:1: no front matter: start the file with a line "
+        "'---', then the fields, then a line '---', then the text.",
+    ),
+    (POINT, "The size", "- item\nThe size", None),
+    ("document.yml", "  - id: poland\n", "  - id: poland\n    nmae: x\n", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "expected"), BAD, ids=[b[3][:40] if b[3] else b[2][:30] for b in BAD]
+)
+def test_bad_input_is_named_and_located(
+    content: Path, name: str, old: str, new: str, expected: str | None
+) -> None:
+    edit(content, name, old, new)
+    found = problems(content)
+    if expected is None:
+        assert len(found) >= 1 and all(":" in line for line in found)
+    else:
+        assert expected.format(document=content / "document.yml") in found
+
+
+def test_text_after_the_list_is_refused(content: Path) -> None:
+    edit(
+        content,
+        "points/10-us-guarantees.md",
+        "without reason, the security guarantees are declared invalid.\n",
+        "without reason, the security guarantees are declared invalid.\nStray sentence.\n",
+    )
+    assert problems(content) == [
+        "points/10-us-guarantees.md:16: text after the list of sub-items: each sub-item is one "
+        "line starting with '- '; put our own words under a '## ' heading."
+    ]
+
+
+def test_an_unknown_document_field_gets_a_suggestion(content: Path) -> None:
+    edit(content, "document.yml", "short_title:", "shorttitle:")
+    assert problems(content) == [
+        "document.yml:6: field 'short_title' is missing: add it (Short title for navigation "
+        "and citations.).",
+        "document.yml:7: unknown field 'shorttitle'. Did you mean 'short_title'?",
+    ]
+
+
+def test_a_nested_unknown_field_lists_the_fields_of_its_own_level(content: Path) -> None:
+    edit(content, "document.yml", "  - id: poland\n", "  - id: poland\n    nmae: x\n")
+    assert any(
+        "unknown field 'parties[5].nmae'. Did you mean 'name'?" in line
+        for line in problems(content)
+    )
+
+
+def test_duplicate_and_missing_numbers(content: Path) -> None:
+    (content / "points/07-nato-membership.md").rename(content / "points/06-copy.md")
+    edit(content, "points/06-copy.md", "number: 7", "number: 6")
+    found = problems(content)
+    assert (
+        "points/06-copy.md:2: number 6 is already used by 06-armed-forces-size.md. "
+        "Give each point its own number." in found
+    )
+    assert any(
+        "no file for number(s) 7: numbers must run from 1 with no gap." in line for line in found
+    )
+
+
+def test_a_file_that_is_not_utf8(content: Path) -> None:
+    path = content / POINT
+    path.write_bytes(path.read_bytes().replace(b"Ukraine", "Ukra\xefne".encode("latin-1"), 1))
+    assert problems(content) == [
+        f"{POINT}:3: not valid UTF-8 (byte 0xef). Save the file with UTF-8 encoding."
+    ]
+
+
+def test_bom_and_windows_line_ends_are_accepted(content: Path) -> None:
+    path = content / POINT
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    assert load_document(content).by_number[6].meta.title
+
+
+def test_a_stray_file_is_named(content: Path) -> None:
+    (content / "points/notes.txt").write_text("draft", encoding="utf-8")
+    assert problems(content) == [
+        "points/notes.txt:None: not a point file: only '.md' files belong in this folder."
+    ]
+
+
+def test_all_problems_are_reported_together(content: Path) -> None:
+    edit(content, POINT, "parties: [ukraine]", "parties: [ukrane]")
+    edit(content, "points/07-nato-membership.md", "title: ", "titel: ")
+    assert len(problems(content)) == 3  # the typo'd party, the missing and the unknown field
+
+
+def test_empty_point_text() -> None:
+    with pytest.raises(ContentError, match="the point has no text"):
+        parse_body("\n\n## Context\n\nOurs.\n", Path("p.md"), 9)
+
+
+def test_body_parts() -> None:
+    lead, items, context = parse_body(
+        "Lead one\ncontinues.\n\nSecond paragraph:\n\n- a;\n- b.\n\n## Context\n\nOurs.\n",
+        Path("p.md"),
+        9,
+    )
+    assert lead == "Lead one continues.\n\nSecond paragraph:"
+    assert items == ("a;", "b.")
+    assert context == "## Context\n\nOurs.\n"
