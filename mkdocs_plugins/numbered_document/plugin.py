@@ -31,7 +31,7 @@ from .model import ContentError, Document, shown_path
 from .references import Linker, ReferenceExtension, ReferencePattern, Target
 from .schema import json_schemas
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("numbered-document")  # the prefix readers see, as in mkdocs.yml
 
 ASSETS = Path(__file__).parent / "assets"
 STYLESHEET = "assets/numbered-document/style.css"

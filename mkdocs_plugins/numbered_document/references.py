@@ -1,7 +1,7 @@
 """Cross-references between points, found in plain prose and turned into links.
 
 "see point 22", "Points 5 and 10", "points 5, 8 and 10", "points 5–10" and "point 10.2" (a
-sub-item) become links with the target's title as hover text. Counts ("28 points") and other
+sub-item) become links with the target's title as hover text. Counts ("12 points") and other
 numbers ("Article 5") never match: a reference is the document's word for its items, followed by
 numbers. One compiled pattern serves the whole build, so the cost is one pass over each text,
 whatever the number of points.

@@ -83,7 +83,7 @@ class Source(_Model):
 class Party(_Model):
     """A state, organisation or body that points bind or concern."""
 
-    id: Slug = Field(description="How point files refer to this party, e.g. `ukraine`.")
+    id: Slug = Field(description="How point files refer to this party, e.g. `board`.")
     name: Text = Field(description="Name shown to readers.")
     kind: Literal["state", "organisation", "group", "body", "person"] = Field(
         description="What sort of party this is."

@@ -1,0 +1,198 @@
+"""Build-level tests: they read the HTML of a real build of the site."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .conftest import ARTICLE, ROOT, build_site
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def published_points() -> dict[int, str]:
+    """The points as the source article lists them: number → paragraphs joined by blank lines."""
+    text = ARTICLE.read_text(encoding="utf-8")
+    listing = text.split("complete list of points from the draft American peace plan:")[1]
+    listing = listing.split("How Ukraine reacts to the US peace plan")[0]
+    points: dict[int, list[str]] = {}
+    for paragraph in filter(None, (p.strip() for p in listing.split("\n\n"))):
+        match = re.match(r"(\d+)\. (.*)", paragraph, re.S)
+        if match and int(match.group(1)) == len(points) + 1:
+            points[int(match.group(1))] = [match.group(2)]
+        else:
+            points[len(points)].append(paragraph)
+    return {number: "\n\n".join(parts) for number, parts in points.items()}
+
+
+def point_pages(site: Path) -> dict[int, Path]:
+    pages = {}
+    for folder in (site / "points").iterdir():
+        match = re.match(r"(\d+)-", folder.name)
+        if match:
+            pages[int(match.group(1))] = folder / "index.html"
+    return pages
+
+
+def wording_of(block: BeautifulSoup) -> str:
+    parts = [p.get_text() for p in block.find_all("p")] + [
+        li.get_text() for li in block.find_all("li")
+    ]
+    return "\n\n".join(parts)
+
+
+def test_the_site_has_a_page_per_point_an_index_and_the_full_text(site: Path) -> None:
+    assert sorted(point_pages(site)) == list(range(1, 29))
+    assert (site / "points/index.html").is_file()
+    assert (site / "full-text/index.html").is_file()
+    rows = soup(site / "points/index.html").select(".nd-index tbody tr")
+    assert len(rows) == 28
+    assert [cell.get_text() for cell in rows[20].find_all("td")][:2] == [
+        "21",
+        "Territorial arrangements",
+    ]
+
+
+def test_every_point_page_quotes_the_published_wording_exactly(site: Path) -> None:
+    published = published_points()
+    assert len(published) == 28
+    for number, page in point_pages(site).items():
+        block = soup(page).select_one("blockquote.nd-wording")
+        assert wording_of(block) == published[number], f"point {number}"
+
+
+def test_the_full_text_has_every_point_and_sub_item_anchored(site: Path) -> None:
+    page = soup(site / "full-text/index.html")
+    published = published_points()
+    for number in range(1, 29):
+        heading = page.find(id=f"point-{number}")
+        assert heading is not None and heading.name == "h2"
+        block = heading.find_next_sibling("blockquote")
+        assert wording_of(block) == published[number]
+    assert (
+        page.find(id="point-21-4").get_text().startswith("The Ukrainian Armed Forces will withdraw")
+    )
+    assert page.find(id="point-10-5") is None
+
+
+def test_a_point_page_shows_what_a_reader_needs(site: Path) -> None:
+    page = soup(site / "points/21-territories/index.html")
+    assert page.h1.get_text().startswith("Point 21: Territorial arrangements")
+    assert "Summary:" in page.select_one(".nd-summary").get_text()
+    assert "21 November 2025" in page.select_one(".nd-attribution").get_text()
+    facets = page.select_one(".nd-facets").get_text()
+    assert "Parties: Ukraine, Russia, United States" in facets
+    assert "Topics: Territory" in facets
+    pager = page.select_one("nav.nd-pager")
+    assert [a["href"] for a in pager.find_all("a")] == [
+        "../20-education-and-tolerance/",
+        "../22-no-change-by-force/",
+    ]
+    assert page.find("meta", attrs={"name": "description"})["content"].startswith("Crimea")
+
+
+def test_edit_links_open_the_content_file(site: Path) -> None:
+    edit = soup(site / "points/06-armed-forces-size/index.html").find("a", rel="edit")
+    assert (
+        edit["href"]
+        == "https://github.com/example/reference/edit/main/content/points/06-armed-forces-size.md"
+    )
+    about = soup(site / "about/index.html").find("a", rel="edit")
+    assert about["href"] == "https://github.com/example/reference/edit/main/docs/about.md"
+
+
+def links_under(page: BeautifulSoup, heading_id: str) -> list[str]:
+    block = page.find(id=heading_id).find_next_sibling()
+    return [a.get_text() for a in block.find_all("a")] if block.name == "ul" else []
+
+
+@pytest.mark.parametrize(
+    ("page", "refers", "referenced"),
+    [
+        ("10-us-guarantees", ["Point 5", "Point 21", "Point 22"], ["Point 21", "Point 22", "Home"]),
+        ("21-territories", ["Point 10", "Point 22"], ["Point 10", "Point 22", "Home"]),
+        ("22-no-change-by-force", ["Point 5", "Point 10"], ["Point 5", "Point 10", "Home"]),
+        ("05-security-guarantees", ["Point 10", "Point 22"], ["Point 10", "Point 22", "Home"]),
+    ],
+)
+def test_ties_between_points_show_both_ways(
+    site: Path, page: str, refers: list[str], referenced: list[str]
+) -> None:
+    html = soup(site / "points" / page / "index.html")
+    assert set(refers) <= set(links_under(html, "refers-to"))
+    assert set(referenced) <= set(links_under(html, "referenced-by"))
+
+
+def test_backlinks_are_deduplicated_and_in_number_order(site: Path) -> None:
+    html = soup(site / "points/10-us-guarantees/index.html")
+    listed = links_under(html, "referenced-by")
+    numbers = [int(text.split()[1]) for text in listed if text.startswith("Point ")]
+    assert numbers == sorted(set(numbers))
+    assert "Point 10" not in listed
+
+
+def test_prose_references_link_with_the_title_on_hover(site: Path) -> None:
+    html = soup(site / "index.html")
+    link = html.find("a", class_="nd-ref", string="Point 10")
+    assert link["href"] == "points/10-us-guarantees/"
+    assert link["title"] == "Point 10: Conditions of the US guarantees"
+    assert html.find("a", class_="nd-ref", string=re.compile("28")) is None
+
+
+def test_the_reference_graph_is_published(site: Path) -> None:
+    data = json.loads((site / "data/references.json").read_text(encoding="utf-8"))
+    edges = {(e["source"], e["target"], e["kind"]) for e in data["edges"]}
+    assert ("point-22", "point-5", "related") in edges
+    assert ("point-10", "point-21", "mention") in edges
+    assert ("page:index.md", "point-22", "mention") in edges
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes["point-21"]["url"] == "points/21-territories/"
+    assert len([n for n in nodes.values() if n["number"]]) == 28
+
+
+EXTERNAL = re.compile(r"^(?:https?:)?//", re.I)
+
+
+def test_pages_load_nothing_from_outside_the_site(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        html = soup(page)
+        for tag, attribute in (
+            ("script", "src"),
+            ("link", "href"),
+            ("img", "src"),
+            ("iframe", "src"),
+        ):
+            for element in html.find_all(tag):
+                value = element.get(attribute, "")
+                if (
+                    tag == "link"
+                    and "stylesheet" not in element.get("rel", [])
+                    and element.get("rel") != ["preload"]
+                ):
+                    continue
+                assert not EXTERNAL.match(value), f"{page}: {tag} loads {value}"
+        assert "fonts.googleapis" not in page.read_text(encoding="utf-8")
+        assert 'data-md-component="source"' not in page.read_text(encoding="utf-8")
+
+
+def test_a_second_document_builds_from_its_own_content(tmp_path: Path) -> None:
+    warnings = build_site(ROOT / "tests/fixtures/charter/mkdocs.yml", tmp_path)
+    assert warnings == []
+    index = soup(tmp_path / "index.html")
+    refs = index.find_all("a", class_="nd-ref")
+    assert [(a.get_text(), a["href"]) for a in refs] == [
+        ("1", "articles/1-members/"),
+        ("3", "articles/3-board/"),
+        ("article 2.1", "articles/2-meetings/#article-2-1"),
+    ]
+    article = soup(tmp_path / "articles/1-members/index.html")
+    assert article.h1.get_text().startswith("Article 1: Who may join")
+    assert "Article 2" in links_under(article, "refers-to")
+    assert "Article 2" in links_under(article, "referenced-by")
+    assert (tmp_path / "charter/index.html").is_file()
