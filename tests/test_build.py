@@ -196,3 +196,17 @@ def test_a_second_document_builds_from_its_own_content(tmp_path: Path) -> None:
     assert "Article 2" in links_under(article, "refers-to")
     assert "Article 2" in links_under(article, "referenced-by")
     assert (tmp_path / "charter/index.html").is_file()
+    # nav: index keeps the articles out of the navigation; the index lists them.
+    nav_links = [a.get_text(strip=True) for a in index.select(".navbar a, .bs-sidebar a")]
+    assert nav_links and not any("Who may join" in text for text in nav_links)
+    assert "Who may join" in (tmp_path / "articles/index.html").read_text(encoding="utf-8")
+
+
+def test_the_sidebar_lists_the_points_under_their_index_in_order(site: Path) -> None:
+    html = soup(site / "points/05-security-guarantees/index.html")
+    titles = [
+        a.get_text(" ", strip=True) for a in html.select("nav.md-nav--primary a.md-nav__link")
+    ]
+    points = [t for t in titles if t.startswith("Point ")]
+    assert [int(t.split()[1].rstrip(":")) for t in points] == list(range(1, 29))
+    assert titles.index("Home") < titles.index(points[0])

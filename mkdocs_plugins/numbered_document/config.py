@@ -17,5 +17,9 @@ class NumberedDocumentConfig(Config):
     """Folder of point files inside `content_dir`; also where their pages go on the site."""
     full_text_page = c.Type(str, default="full-text.md")
     """Where the page with the full wording of all points goes."""
+    nav = c.Choice(("section", "index"), default="section")
+    """`section`: point pages are listed in the navigation under the points index (where the
+    site's `nav` names the index, the plugin fills in the points); `index`: points are listed
+    only on the index page, which keeps the sidebar short for documents with many points."""
     format_page = c.Type(str, default="contributing/format.md")
     """Where the generated content-format reference goes; empty for none."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from typing import Any
 
 from .model import Point
 
@@ -30,3 +31,24 @@ def relative_path(page: str, target: str) -> str:
     if page == target:
         return ""
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def expand_nav(nav: list[Any], index: str, pages: list[str], title: str) -> bool:
+    """Put the point pages under the points index wherever a site's ``nav`` lists the index.
+
+    ``- Points: points/index.md`` becomes a section whose first page is the index (Material's
+    ``navigation.indexes`` makes it the section's own page) followed by every point in number
+    order, so that mkdocs.yml never lists points one by one. Returns whether the index was found.
+    """
+    for position, entry in enumerate(nav):
+        if entry == index:
+            nav[position] = {title: [index, *pages]}
+            return True
+        if isinstance(entry, dict):
+            ((name, value),) = entry.items()
+            if value == index:
+                entry[name] = [index, *pages]
+                return True
+            if isinstance(value, list) and expand_nav(value, index, pages, title):
+                return True
+    return False

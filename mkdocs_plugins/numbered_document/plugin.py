@@ -18,14 +18,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import views
 from .config import NumberedDocumentConfig
 from .graph import ReferenceGraph
-from .layout import Layout
+from .layout import Layout, expand_nav
 from .loader import load_document
 from .model import ContentError, Document, shown_path
 from .references import Linker, ReferenceExtension, ReferencePattern, Target
@@ -69,6 +69,14 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
                 config.markdown_extensions.append(name)
         config.markdown_extensions.append(ReferenceExtension(self.linker))
         config.extra_css.append(STYLESHEET)
+        if config.nav and self.config.nav == "section":
+            points = [self.pages[number] for number in sorted(self.pages)]
+            title = self.document.plural.capitalize()
+            if not expand_nav(config.nav, self.layout.index, points, title):
+                log.warning(
+                    f"the site's nav does not list {self.layout.index}: add it where the "
+                    f"{self.document.plural} belong, or set the plugin's `nav: index`."
+                )
         return config
 
     def _linker(self, document: Document) -> Linker:
@@ -102,7 +110,9 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
                     f"{config.docs_dir}/{src_uri} is also a generated page: rename or remove the "
                     "hand-written file, or change the plugin's page settings in mkdocs.yml."
                 )
-            files.append(File.generated(config, src_uri, content=content))
+            listed = self.config.nav == "section" or src_uri not in self.page_numbers
+            inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
         for point in document.points:
             page = files.get_file_from_path(layout.point(point))
             assert page is not None

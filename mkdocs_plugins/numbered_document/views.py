@@ -60,11 +60,6 @@ def wording(document: Document, point: Point, *, anchor: bool = False) -> str:
     return "\n".join(parts)
 
 
-def _link(document: Document, layout: Layout, page: str, point: Point) -> str:
-    title = html.escape(heading(document, point), quote=True)
-    return f'[{document.label(point.number)}]({relative_path(page, layout.point(point))} "{title}")'
-
-
 def point_page(document: Document, layout: Layout, point: Point) -> str:
     """The Markdown of one point's page."""
     source = document.text_source
@@ -120,14 +115,14 @@ def _pager(document: Document, layout: Layout, point: Point) -> str:
     page = layout.point(point)
     before = document.by_number.get(point.number - 1)
     after = document.by_number.get(point.number + 1)
-    parts = []
+    lines = ['<nav class="nd-pager" aria-label="Previous and next" markdown>', ""]
     if before:
-        parts.append(f"← {_link(document, layout, page, before)}: {before.title}")
+        target = relative_path(page, layout.point(before))
+        lines.append(f"- [← {heading(document, before)}]({target}){{ rel=prev }}")
     if after:
-        parts.append(f"{_link(document, layout, page, after)}: {after.title} →")
-    return '<nav class="nd-pager" aria-label="Previous and next" markdown>\n\n' + (
-        " · ".join(parts) + "\n\n</nav>"
-    )
+        target = relative_path(page, layout.point(after))
+        lines.append(f"- [{heading(document, after)} →]({target}){{ rel=next }}")
+    return "\n".join([*lines, "", "</nav>"])
 
 
 def points_index(document: Document, layout: Layout) -> str:
