@@ -205,7 +205,7 @@ def test_bom_and_windows_line_ends_are_accepted(content: Path) -> None:
 def test_a_stray_file_is_named(content: Path) -> None:
     (content / "points/notes.txt").write_text("draft", encoding="utf-8")
     assert problems(content) == [
-        "points/notes.txt:None: not a point file: only '.md' files belong in this folder."
+        "points/notes.txt:None: not a content file: only '.md' files belong here."
     ]
 
 

@@ -17,6 +17,13 @@ class NumberedDocumentConfig(Config):
     """Folder of point files inside `content_dir`; also where their pages go on the site."""
     full_text_page = c.Type(str, default="full-text.md")
     """Where the page with the full wording of all points goes."""
+    glossary_dir = c.Type(str, default="glossary")
+    """Folder of glossary files (one YAML file per term) inside `content_dir`; optional."""
+    glossary_page = c.Type(str, default="glossary.md")
+    """Where the glossary page goes."""
+    glossary_links = c.Choice(("page", "section", "all"), default="page")
+    """Which mentions of a term become links: the first on each page, the first in each
+    section, or all of them."""
     nav = c.Choice(("section", "index"), default="section")
     """`section`: point pages are listed in the navigation under the points index (where the
     site's `nav` names the index, the plugin fills in the points); `index`: points are listed

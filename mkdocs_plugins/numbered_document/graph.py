@@ -49,12 +49,13 @@ class ReferenceGraph:
         """Points that point ``number`` refers to, in number order."""
         return sorted(self._out.get(self.point_pages[number], ()))
 
-    def referenced_by(self, number: int) -> tuple[list[int], list[str]]:
-        """Points, then other pages (by source path), that refer to point ``number``."""
-        sources = self._in.get(number, set())
-        points = sorted(self.page_points[s] for s in sources if s in self.page_points)
-        pages = sorted(s for s in sources if s not in self.page_points)
-        return points, pages
+    def refers_to_pages(self, number: int) -> list[str]:
+        """The pages of the points that point ``number`` refers to."""
+        return [self.point_pages[target] for target in self.refers_to(number)]
+
+    def referenced_by(self, number: int) -> set[str]:
+        """The pages (by source path) that refer to point ``number``."""
+        return set(self._in.get(number, ()))
 
     def as_data(self, document: Document, pages: dict[str, tuple[str, str]]) -> dict[str, Any]:
         """The graph as plain data for export.

@@ -16,6 +16,8 @@ class Layout:
     points_dir: str = "points"
     full_text: str = "full-text.md"
     format_page: str = ""
+    glossary: str = ""
+    """The glossary page; empty when the document has no glossary."""
 
     def point(self, point: Point) -> str:
         """A point's page: its file's name under the points folder, so its URL never drifts."""

@@ -14,8 +14,9 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import ContentError, Document, Point, Problem
-from .schema import DocumentMeta, PointMeta, suggestion
+from .glossary import normalize_form
+from .model import ContentError, Document, GlossaryTerm, Point, Problem, shown_path
+from .schema import DocumentMeta, PointMeta, Term, suggestion
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -237,7 +238,11 @@ def load_point(path: Path, context: dict[str, Any]) -> Point:
 
 
 def load_document(
-    root: Path, *, document_file: str = "document.yml", points_dir: str = "points"
+    root: Path,
+    *,
+    document_file: str = "document.yml",
+    points_dir: str = "points",
+    glossary_dir: str = "glossary",
 ) -> Document:
     """Load and check a whole content folder; raise ContentError listing every problem."""
     document_path = root / document_file
@@ -249,33 +254,80 @@ def load_document(
         "parties": {party.id for party in meta.parties},
         "topics": {topic.id for topic in meta.topics},
         "sources": {source.id for source in meta.sources},
-        "document_file": str(document_path),
+        "document_file": shown_path(document_path),
     }
 
     problems: list[Problem] = []
+    terms = _load_glossary(root / glossary_dir, context, problems)
     points: list[Point] = []
     folder = root / points_dir
     if not folder.is_dir():
         raise ContentError([Problem(folder, None, "the folder of point files is missing.")])
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith("."):
-            continue
-        if path.suffix != ".md" or not path.is_file():
-            problems.append(
-                Problem(path, None, "not a point file: only '.md' files belong in this folder.")
-            )
-            continue
+    earlier = len(problems)
+    for path in _content_files(folder, {".md"}, problems):
         try:
             points.append(load_point(path, context))
         except ContentError as error:
             problems.extend(error.problems)
     # Gaps and dangling "related" numbers are only meaningful once every file could be read;
     # otherwise one typo would also show up as a missing number elsewhere.
-    problems.extend(_check_numbering(points, folder, complete=not problems))
+    problems.extend(_check_numbering(points, folder, complete=len(problems) == earlier))
     if problems:
         raise ContentError(problems)
     points.sort(key=lambda point: point.number)
-    return Document(meta=meta, points=tuple(points), root=root, path=document_path)
+    return Document(
+        meta=meta, points=tuple(points), root=root, path=document_path, terms=tuple(terms)
+    )
+
+
+def _content_files(folder: Path, suffixes: set[str], problems: list[Problem]) -> list[Path]:
+    """The content files of a folder, in name order; anything else there is a problem."""
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix not in suffixes or not path.is_file():
+            expected = " or ".join(f"'{suffix}'" for suffix in sorted(suffixes))
+            problems.append(
+                Problem(path, None, f"not a content file: only {expected} files belong here.")
+            )
+            continue
+        found.append(path)
+    return found
+
+
+def _load_glossary(
+    folder: Path, context: dict[str, Any], problems: list[Problem]
+) -> list[GlossaryTerm]:
+    """Load one term per YAML file; two terms may not claim the same form."""
+    if not folder.is_dir():
+        return []
+    paths = _content_files(folder, {".yml", ".yaml"}, problems)
+    context = {**context, "terms": {p.stem for p in paths}, "glossary_dir": shown_path(folder)}
+    terms = []
+    for path in paths:
+        try:
+            data, node = parse_yaml(read_text(path), path)
+            term = validate(Term, data, node, path, context=context)
+        except ContentError as error:
+            problems.extend(error.problems)
+            continue
+        terms.append(GlossaryTerm(id=path.stem, meta=term, path=path))
+    owners: dict[str, GlossaryTerm] = {}
+    for term in terms:
+        for form in term.forms:
+            key = normalize_form(form)
+            other = owners.setdefault(key, term)
+            if other is not term:
+                problems.append(
+                    Problem(
+                        term.path,
+                        None,
+                        f"the form '{form}' of '{term.meta.term}' is already claimed by "
+                        f"'{other.meta.term}' ({other.path.name}). Keep it in one term only.",
+                    )
+                )
+    return terms
 
 
 def _check_numbering(points: list[Point], folder: Path, *, complete: bool) -> list[Problem]:

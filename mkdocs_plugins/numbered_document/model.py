@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .schema import DocumentMeta, Party, PointMeta, Source, Topic
+from .schema import DocumentMeta, Party, PointMeta, Source, Term, Topic
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,20 @@ class Point:
 
 
 @dataclass(frozen=True)
+class GlossaryTerm:
+    """One glossary entry; its id is its file name, and the anchor of its entry."""
+
+    id: str
+    meta: Term
+    path: Path
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every form that names the term in text, the heading form first."""
+        return (self.meta.term, *self.meta.forms)
+
+
+@dataclass(frozen=True)
 class Document:
     """A numbered document: its metadata, vocabularies and points in number order."""
 
@@ -87,6 +101,8 @@ class Document:
     """The content folder the document was loaded from."""
     path: Path = field(default=Path("document.yml"))
     """The document file."""
+    terms: tuple[GlossaryTerm, ...] = ()
+    """The glossary, in file-name order (the glossary page sorts for readers)."""
 
     @cached_property
     def by_number(self) -> dict[int, Point]:
@@ -103,6 +119,10 @@ class Document:
     @cached_property
     def sources(self) -> dict[str, Source]:
         return {source.id: source for source in self.meta.sources}
+
+    @cached_property
+    def glossary(self) -> dict[str, GlossaryTerm]:
+        return {term.id: term for term in self.terms}
 
     @property
     def text_source(self) -> Source:

@@ -24,6 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from . import views
 from .config import NumberedDocumentConfig
+from .glossary import Entry, GlossaryExtension, GlossaryLinker, TermMatcher, plain_text
 from .graph import ReferenceGraph
 from .layout import Layout, expand_nav
 from .loader import load_document
@@ -49,7 +50,10 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         root = Path(self.config.content_dir)
         try:
             self.document = load_document(
-                root, document_file=self.config.document_file, points_dir=self.config.points_dir
+                root,
+                document_file=self.config.document_file,
+                points_dir=self.config.points_dir,
+                glossary_dir=self.config.glossary_dir,
             )
         except ContentError as error:
             count = len(error.problems)
@@ -60,6 +64,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             points_dir=self.config.points_dir,
             full_text=self.config.full_text_page,
             format_page=self.config.format_page,
+            glossary=self.config.glossary_page if self.document.terms else "",
         )
         self.pages = {p.number: self.layout.point(p) for p in self.document.points}
         self.page_numbers = {src_uri: number for number, src_uri in self.pages.items()}
@@ -68,6 +73,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         config.markdown_extensions.append(ReferenceExtension(self.linker))
+        self.glossary = self._glossary(self.document)
+        config.markdown_extensions.append(GlossaryExtension(self.glossary))
         config.extra_css.append(STYLESHEET)
         if config.nav and self.config.nav == "section":
             points = [self.pages[number] for number in sorted(self.pages)]
@@ -93,6 +100,14 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         pattern = ReferencePattern(words.singular, words.plural, words.conjunctions)
         return Linker(pattern=pattern, targets=targets)
 
+    def _glossary(self, document: Document) -> GlossaryLinker:
+        forms = {form: term.id for term in document.terms for form in term.forms}
+        entries = {
+            term.id: Entry(self.layout.glossary, term.id, plain_text(term.meta.definition))
+            for term in document.terms
+        }
+        return GlossaryLinker(TermMatcher(forms), entries, mode=self.config.glossary_links)
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
@@ -102,6 +117,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         }
         generated[layout.index] = views.points_index(document, layout)
         generated[layout.full_text] = views.full_text(document, layout)
+        if layout.glossary:
+            generated[layout.glossary] = views.glossary_page(document, layout.glossary)
         if layout.format_page:
             generated[layout.format_page] = views.field_reference(json_schemas(document.meta))
         for src_uri, content in generated.items():
@@ -130,6 +147,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         if self.config.enabled:
             src_uri = page.file.src_uri
             self.linker.start_page(src_uri, self.page_numbers.get(src_uri))
+            self.glossary.start_page(src_uri)
         return markdown
 
     def on_page_content(
@@ -144,44 +162,61 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
     def on_env(
         self, env: Environment, /, *, config: MkDocsConfig, files: Files
     ) -> Environment | None:
+        """Every page is converted: fill in who refers to each point and where terms are used
+        (as autorefs resolves its references here), then export the graph."""
         if not self.config.enabled:
             return env
         document = self.document
         self.graph = ReferenceGraph(document, self.pages, self.linker.mentions)
-        self.graph_pages = {
-            src_uri: (page.title or src_uri, page.url)
-            for src_uri in [*self.pages.values(), *self.linker.mentions]
-            for page in [_page(files, src_uri)]
-        }
         for number, src_uri in self.pages.items():
             page = _page(files, src_uri)
-            here = page.url
-
-            def href(target: int, here: str = here) -> str:
-                return get_relative_url(_page(files, self.pages[target]).url, here)
-
-            refers = views.links_html(
-                document,
-                self.graph.refers_to(number),
-                [],
-                href,
-                f"This {document.singular} names no other.",
-            )
-            points, others = self.graph.referenced_by(number)
-            other_pages = [
-                (_page(files, uri).title or uri, get_relative_url(_page(files, uri).url, here))
-                for uri in others
-            ]
-            referenced = views.links_html(
-                document, points, other_pages, href, f"No page refers to this {document.singular}."
-            )
+            refers = self._links_html(files, page, set(self.graph.refers_to_pages(number)))
+            referenced = self._links_html(files, page, self.graph.referenced_by(number))
             assert page.content is not None
             page.content = page.content.replace(
-                views.REFERS_TO.format(number=number), refers
-            ).replace(views.REFERENCED_BY.format(number=number), referenced)
-        data = self.graph.as_data(document, self.graph_pages)
+                views.REFERS_TO.format(number=number),
+                refers or views.none_html(f"This {document.singular} names no other."),
+            ).replace(
+                views.REFERENCED_BY.format(number=number),
+                referenced or views.none_html(f"No page refers to this {document.singular}."),
+            )
+        if self.layout.glossary:
+            page = _page(files, self.layout.glossary)
+            assert page.content is not None
+            for term in document.terms:
+                users = {
+                    uri
+                    for uri, terms in self.glossary.uses.items()
+                    if term.id in terms and uri != self.layout.glossary
+                }
+                page.content = page.content.replace(
+                    views.USED_IN.format(term=term.id),
+                    self._links_html(files, page, users) or views.none_html("No page yet."),
+                )
+        pages = {
+            uri: (page.title or uri, page.url)
+            for uri in [*self.pages.values(), *self.linker.mentions]
+            for page in [_page(files, uri)]
+        }
+        data = self.graph.as_data(document, pages)
         self.graph_file.content_string = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
         return env
+
+    def _links_html(self, files: Files, here: Page, sources: set[str]) -> str:
+        """Links from one page to others: points first in number order, then pages by title."""
+        points = sorted(self.page_numbers[uri] for uri in sources if uri in self.page_numbers)
+        others = sorted(
+            (_page(files, uri) for uri in sources if uri not in self.page_numbers),
+            key=lambda page: views.sort_key(page.title or ""),
+        )
+        return views.links_html(
+            self.document,
+            [(n, get_relative_url(_page(files, self.pages[n]).url, here.url)) for n in points],
+            [
+                (page.title or page.file.src_uri, get_relative_url(page.url, here.url))
+                for page in others
+            ],
+        )
 
     def _source_of(self, page: Page, config: MkDocsConfig) -> str:
         """The file a contributor edits to change what a page says."""

@@ -22,7 +22,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .layout import relative_path
-from .treewalk import Span, atomic, replace_spans
+from .treewalk import Path, Span, atomic, replace_spans
 
 NUMBER = r"\d+(?:\.\d+)?(?![\d])(?![.,]\d)"
 
@@ -118,7 +118,7 @@ class Linker:
         self.page, self.own = page, own
         self.mentions[page] = set()
 
-    def spans(self, text: str) -> list[Span]:
+    def spans(self, text: str, path: Path = ()) -> list[Span]:
         """The links to make in one run of text (the Finder for treewalk).
 
         A reference to one point is linked whole ("point 22"); in a list, each number is.

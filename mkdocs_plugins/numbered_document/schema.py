@@ -42,11 +42,13 @@ def suggestion(value: str, choices: list[str]) -> str:
     return f" Valid: {listed}."
 
 
-def _known(vocabulary: str, label: str) -> AfterValidator:
-    """A validator checking an id against a vocabulary passed in the validation context."""
+def _known(vocabulary: str, label: str, where: str = "document_file") -> AfterValidator:
+    """A validator checking an id against a vocabulary passed in the validation context;
+    ``where`` names the context entry that says where such ids are declared."""
 
     def check(value: str, info: ValidationInfo) -> str:
-        known = (info.context or {}).get(vocabulary)
+        context = info.context or {}
+        known = context.get(vocabulary)
         if known is not None and value not in known:
             raise PydanticCustomError(
                 "unknown_id",
@@ -55,7 +57,7 @@ def _known(vocabulary: str, label: str) -> AfterValidator:
                     "label": label,
                     "value": value,
                     "hint": suggestion(value, sorted(known)),
-                    "where": (info.context or {}).get("document_file", "the document file"),
+                    "where": context.get(where, where),
                 },
             )
         return value
@@ -183,6 +185,30 @@ class PointMeta(_Model):
         return related
 
 
+class Term(_Model):
+    """A glossary file: one term that readers of the document need, in our own words."""
+
+    term: Text = Field(description="The term as readers write it; the heading of its entry.")
+    forms: list[Text] = Field(
+        default=[],
+        description="Other forms found in the text: spellings, abbreviations, irregular plurals. "
+        "A plain trailing 's' is recognised without listing it.",
+    )
+    definition: Text = Field(
+        max_length=400,
+        description="One or two sentences in our own words; the hover text of every link.",
+    )
+    explanation: Text | None = Field(
+        default=None, description="A longer explanation in our own words (Markdown)."
+    )
+    related: list[Annotated[Slug, _known("terms", "glossary term", "glossary_dir")]] = Field(
+        default=[], description="Ids (file names without .yml) of related glossary terms."
+    )
+    sources: list[Annotated[Slug, _known("sources", "source")]] = Field(
+        min_length=1, description="Ids of the sources for the definition."
+    )
+
+
 def json_schemas(document: DocumentMeta | None = None) -> dict[str, dict[str, Any]]:
     """Return the JSON Schemas for editors, keyed by file name.
 
@@ -197,7 +223,11 @@ def json_schemas(document: DocumentMeta | None = None) -> dict[str, dict[str, An
             ("sources", document.sources),
         ):
             point["properties"][field]["items"]["enum"] = [item.id for item in items]
+    term = Term.model_json_schema()
+    if document is not None:
+        term["properties"]["sources"]["items"]["enum"] = [s.id for s in document.sources]
     return {
         "document.schema.json": DocumentMeta.model_json_schema(),
         "point.schema.json": point,
+        "term.schema.json": term,
     }

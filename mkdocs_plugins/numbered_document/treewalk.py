@@ -1,7 +1,8 @@
 """Replacing spans of running text in a Python-Markdown element tree with new elements.
 
 Shared by every auto-linker: it visits only prose (text and tails), never attributes, and never
-the inside of elements where a link would be wrong or would nest.
+the inside of elements where a link would be wrong or would nest. Text is visited in reading
+order, so a linker that links only a first occurrence sees the first one first.
 """
 
 from __future__ import annotations
@@ -32,48 +33,55 @@ SKIP = frozenset(
 """Elements whose text is never linked: links, code, headings (as toc.py and magiclink skip)."""
 
 Span = tuple[int, int, etree.Element]
-Finder = Callable[[str], list[Span]]
-"""Given text, return non-overlapping (start, end, element) spans, in order."""
+Path = tuple[etree.Element, ...]
+Finder = Callable[[str, Path], list[Span]]
+"""Given text and the elements it sits in (outermost first), return non-overlapping
+(start, end, element) spans, in order."""
 
 
-def replace_spans(root: etree.Element, find: Finder, skip: frozenset[str] = SKIP) -> None:
-    """Replace each span that ``find`` returns with its element, throughout the tree."""
-    for parent in _prose_parents(root, skip):
-        # Tails first, from the end backwards, so that insert positions stay valid.
-        for index in range(len(parent) - 1, -1, -1):
-            child = parent[index]
-            pieces = _split(child.tail, find)
-            if pieces is not None:
-                child.tail, elements = pieces
-                for offset, element in enumerate(elements, start=1):
-                    parent.insert(index + offset, element)
-        pieces = _split(parent.text, find)
-        if pieces is not None:
-            parent.text, elements = pieces
-            for offset, element in enumerate(elements):
-                parent.insert(offset, element)
+def replace_spans(
+    root: etree.Element,
+    find: Finder,
+    skip: frozenset[str] = SKIP,
+    skipped: Callable[[etree.Element], None] | None = None,
+) -> None:
+    """Replace each span that ``find`` returns with its element, throughout the tree.
+
+    ``skipped`` is told of each skipped element (a heading, say) at its place in reading order.
+    Spans are found in reading order, then applied from the end backwards so that the
+    positions still to be edited stay valid.
+    """
+    edits: list[tuple[etree.Element, int, str, list[Span]]] = []
+
+    def collect(parent: etree.Element, index: int, text: str | None, path: Path) -> None:
+        if text and not isinstance(text, AtomicString):
+            spans = find(text, path)
+            if spans:
+                edits.append((parent, index, text, spans))
+
+    def visit(element: etree.Element, path: Path) -> None:
+        collect(element, -1, element.text, path)
+        for index, child in enumerate(element):
+            if child.tag in skip:
+                if skipped is not None:
+                    skipped(child)
+            else:
+                visit(child, (*path, child))
+            collect(element, index, child.tail, path)
+
+    visit(root, (root,))
+    for parent, index, text, spans in reversed(edits):
+        head, elements = _cut(text, spans)
+        if index < 0:
+            parent.text = head
+        else:
+            parent[index].tail = head
+        for offset, element in enumerate(elements, start=index + 1):
+            parent.insert(offset, element)
 
 
-def _prose_parents(root: etree.Element, skip: frozenset[str]) -> list[etree.Element]:
-    """Every element whose own text and children's tails are prose (collected before editing)."""
-    found: list[etree.Element] = []
-    stack = [root]
-    while stack:
-        element = stack.pop()
-        if element.tag in skip:
-            continue
-        found.append(element)
-        stack.extend(element)
-    return found
-
-
-def _split(text: str | None, find: Finder) -> tuple[str, list[etree.Element]] | None:
-    """Cut text at the spans: return the text before the first, and the elements with tails."""
-    if not text or isinstance(text, AtomicString):
-        return None
-    spans = find(text)
-    if not spans:
-        return None
+def _cut(text: str, spans: list[Span]) -> tuple[str, list[etree.Element]]:
+    """Cut text at the spans: the text before the first, and the elements with their tails."""
     elements: list[etree.Element] = []
     for number, (_, end, element) in enumerate(spans):
         following = spans[number + 1][0] if number + 1 < len(spans) else len(text)

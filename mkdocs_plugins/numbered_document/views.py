@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable
+import unicodedata
 from typing import Any
 
 import yaml
 
+from .glossary import TERM_ATTRIBUTE
 from .layout import Layout, relative_path
-from .model import Document, Point
+from .model import Document, GlossaryTerm, Point
 from .schema import Source
 
 REFERS_TO = '<div class="nd-links" data-nd-refers-to="{number}"></div>'
 REFERENCED_BY = '<div class="nd-links" data-nd-referenced-by="{number}"></div>'
+USED_IN = '<div class="nd-used-in" data-nd-used-in="{term}"></div>'
 
 
 def human_date(day: dt.date) -> str:
@@ -182,27 +184,114 @@ def full_text(document: Document, layout: Layout) -> str:
 
 
 def links_html(
-    document: Document,
-    numbers: list[int],
-    pages: list[tuple[str, str]],
-    href: Callable[[int], str],
-    empty: str,
+    document: Document, points: list[tuple[int, str]], pages: list[tuple[str, str]]
 ) -> str:
-    """The HTML list of points (and other pages: title, URL) shown under "Refers to" and
-    "Referenced by"; rendered after conversion, when every page's URL is known."""
+    """The HTML list of points (number, URL) and other pages (title, URL) shown under
+    "Refers to", "Referenced by" and "Used in"; rendered once every page's URL is known.
+    Empty when there is nothing to list."""
     items = []
-    for number in numbers:
+    for number, url in points:
         point = document.by_number[number]
         title = html.escape(heading(document, point), quote=True)
         items.append(
-            f'<li><a href="{html.escape(href(number), quote=True)}" title="{title}">'
+            f'<li><a href="{html.escape(url, quote=True)}" title="{title}">'
             f"{html.escape(document.label(number))}</a>: {html.escape(point.title)}</li>"
         )
     for title, url in pages:
         items.append(f'<li><a href="{html.escape(url, quote=True)}">{html.escape(title)}</a></li>')
-    if not items:
-        return f'<p class="nd-none">{html.escape(empty)}</p>'
-    return '<ul class="nd-links">' + "".join(items) + "</ul>"
+    return '<ul class="nd-links">' + "".join(items) + "</ul>" if items else ""
+
+
+def none_html(text: str) -> str:
+    return f'<p class="nd-none">{html.escape(text)}</p>'
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order for readers: accents and case ignored ("Élan" files under E).
+
+    A full locale collation (ICU) would be a heavy dependency for what this order needs.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _letter(term: GlossaryTerm) -> str:
+    first = sort_key(term.meta.term)[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def glossary_page(document: Document, page: str) -> str:
+    """The glossary: terms in alphabetical order under letter headings, with a jump bar."""
+    terms = sorted(document.terms, key=lambda term: sort_key(term.meta.term))
+    letters = list(dict.fromkeys(_letter(term) for term in terms))
+    jump = " ".join(f"[{letter}](#letter-{_letter_id(letter)})" for letter in letters)
+    lines = [
+        _front_matter(
+            title="Glossary",
+            description=f"Terms that readers of {document.meta.title} need, in plain words.",
+        ),
+        "# Glossary",
+        "",
+        "Definitions are ours, not the draft's. Each term links to every page that uses it; "
+        "on those pages, hovering the term shows its definition.",
+        "",
+        '<nav class="nd-az" aria-label="Letters" markdown>',
+        "",
+        jump,
+        "",
+        "</nav>",
+        "",
+    ]
+    current = ""
+    for term in terms:
+        if _letter(term) != current:
+            current = _letter(term)
+            lines += [f"## {current} {{ #letter-{_letter_id(current)} }}", ""]
+        lines += _glossary_entry(document, term)
+    return "\n".join(lines)
+
+
+def _letter_id(letter: str) -> str:
+    return "other" if letter == "#" else letter.lower()
+
+
+def _glossary_entry(document: Document, term: GlossaryTerm) -> list[str]:
+    meta = term.meta
+    lines = [
+        f"### {meta.term} {{ #{term.id} }}",
+        "",
+        f'<div class="nd-term-entry" {TERM_ATTRIBUTE}="{term.id}" markdown>',
+        "",
+        meta.definition,
+        "",
+    ]
+    if meta.explanation:
+        lines += [meta.explanation, ""]
+    facts = []
+    if meta.forms:
+        facts.append("**Also written:** " + ", ".join(f"*{form}*" for form in meta.forms))
+    if meta.related:
+        related = sorted(
+            (document.glossary[r] for r in meta.related), key=lambda t: sort_key(t.meta.term)
+        )
+        facts.append(
+            "**Related terms:** " + ", ".join(f"[{t.meta.term}](#{t.id})" for t in related)
+        )
+    facts.append(
+        "**Sources:** " + "; ".join(cite_source(document.sources[s]) for s in meta.sources)
+    )
+    lines += [
+        "  \n".join(facts),
+        "{ .nd-facets }",
+        "",
+        "**Used in:**",
+        "",
+        USED_IN.format(term=term.id),
+        "",
+        "</div>",
+        "",
+    ]
+    return lines
 
 
 def field_reference(schemas: dict[str, dict[str, Any]]) -> str:

@@ -1,0 +1,173 @@
+"""Glossary terms found in plain prose and linked to their entry, with the definition on hover.
+
+Every form of every term goes into one trie-shaped pattern, built once per build: matching costs
+one pass over the text whatever the number of terms (a flat ``a|b|c`` alternation slows down
+with every term added). The trie tries the longer branch first, so "Rule 5-bis" wins over
+"Rule 5"; word boundaries treat the modifier-letter apostrophe (U+02BC, "the Boardʼs") as
+punctuation, as readers do. No MkDocs import.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+import markdown
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from .layout import relative_path
+from .treewalk import Path, Span, atomic, replace_spans
+
+APOSTROPHES = "'\u2019\u02bc"
+QUOTES = '"\u201c\u201d'
+WORD = r"[^\W\u02bc]"
+"""A word character, except the modifier-letter apostrophe of "the Boardʼs"."""
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+TERM_ATTRIBUTE = "data-nd-term"
+"""Marks an element that belongs to one term's own entry, where that term is never linked."""
+
+Mode = Literal["page", "section", "all"]
+
+
+def normalize_form(text: str) -> str:
+    """The key two spellings share when they are the same form for a reader."""
+    text = re.sub(f"[{QUOTES}]", '"', re.sub(f"[{APOSTROPHES}]", "'", text.lower()))
+    return " ".join(text.split())
+
+
+def _trie(forms: Iterable[str]) -> dict[str, dict]:
+    root: dict[str, dict] = {}
+    for form in forms:
+        node = root
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return root
+
+
+def _char(char: str) -> str:
+    if char == "'":
+        return f"[{APOSTROPHES}]"
+    if char == '"':
+        return f"[{QUOTES}]"
+    if char == " ":
+        return r"\s+"
+    return re.escape(char)
+
+
+def _pattern(node: dict[str, dict]) -> str:
+    """The regular expression of a trie node; an optional tail is greedy, so longest wins."""
+    branches = [_char(char) + _pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        body = f"(?:{body})?"
+    return body
+
+
+class TermMatcher:
+    """Finds every form of every term in a text, with one compiled pattern."""
+
+    def __init__(self, forms: dict[str, str]) -> None:
+        """``forms`` maps each form (any spelling) to its term's id."""
+        self.forms = {normalize_form(form): term for form, term in forms.items()}
+        trie = _pattern(_trie(self.forms)) if self.forms else "(?!)"
+        self.regex = re.compile(rf"(?<!{WORD})(?:{trie})s?(?!{WORD})", re.IGNORECASE)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, term id) of each mention, in order."""
+        found = []
+        for match in self.regex.finditer(text):
+            key = normalize_form(match.group())
+            term = self.forms.get(key)
+            if term is None and key.endswith("s"):  # the plural the pattern allows
+                term = self.forms.get(key[:-1])
+            if term is not None:
+                found.append((match.start(), match.end(), term))
+        return found
+
+
+def plain_text(source: str) -> str:
+    """Markdown reduced to the plain text a hover shows."""
+    rendered = markdown.markdown(source)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", rendered)).split())
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Where a term's glossary entry is, and the hover text of links to it."""
+
+    src_uri: str
+    anchor: str
+    tooltip: str
+
+
+@dataclass
+class GlossaryLinker:
+    """Links terms on the page being converted and records every page's terms.
+
+    ``mode``: link the first mention of each term on a page, in each section, or every one.
+    """
+
+    matcher: TermMatcher
+    entries: dict[str, Entry]
+    mode: Mode = "page"
+    page: str = ""
+    uses: dict[str, set[str]] = field(default_factory=dict)
+    """Source path of each converted page → the ids of the terms it mentions."""
+    _linked: set[str] = field(default_factory=set)
+
+    def start_page(self, page: str) -> None:
+        self.page = page
+        self.uses[page] = set()
+        self._linked = set()
+
+    def skipped(self, element: etree.Element) -> None:
+        """A heading starts a new section: in "section" mode, terms link again after it."""
+        if self.mode == "section" and element.tag in HEADINGS:
+            self._linked.clear()
+
+    def spans(self, text: str, path: Path = ()) -> list[Span]:
+        own = {element.get(TERM_ATTRIBUTE) for element in path}
+        spans: list[Span] = []
+        for start, end, term in self.matcher.find(text):
+            if term in own:
+                continue  # never a term inside its own entry
+            self.uses.setdefault(self.page, set()).add(term)
+            if self.mode != "all" and term in self._linked:
+                continue
+            self._linked.add(term)
+            entry = self.entries[term]
+            href = f"{relative_path(self.page, entry.src_uri)}#{entry.anchor}"
+            element = etree.Element("a", {"href": href, "title": entry.tooltip, "class": "nd-term"})
+            element.text = atomic(text[start:end])
+            spans.append((start, end, element))
+        return spans
+
+
+class GlossaryTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, linker: GlossaryLinker) -> None:
+        super().__init__(md)
+        self.linker = linker
+
+    def run(self, root: etree.Element) -> None:
+        replace_spans(root, self.linker.spans, skipped=self.linker.skipped)
+
+
+class GlossaryExtension(Extension):
+    """Registers the glossary linker. Priority 14: after ``inline`` (20) and the reference
+    linker (15), whose links it leaves alone; before ``abbr``, ``attr_list`` and ``toc``."""
+
+    def __init__(self, linker: GlossaryLinker) -> None:
+        super().__init__()
+        self.linker = linker
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(GlossaryTreeprocessor(md, self.linker), "nd_glossary", 14)
