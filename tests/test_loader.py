@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_plugins.numbered_document.loader import load_document, parse_body
-from mkdocs_plugins.numbered_document.model import ContentError
+from mkdocs_plugins.numbered_document.model import ContentError, shown_path
 
 from .conftest import ROOT
 
@@ -229,3 +229,62 @@ def test_body_parts() -> None:
     assert lead == "Lead one continues.\n\nSecond paragraph:"
     assert items == ("a;", "b.")
     assert context == "## Context\n\nOurs.\n"
+
+
+def write_term(content: Path, name: str, text: str) -> None:
+    (content / "glossary").mkdir(exist_ok=True)
+    (content / "glossary" / f"{name}.yml").write_text(text, encoding="utf-8")
+
+
+GOOD_TERM = "term: de facto\ndefinition: In fact.\nsources: [plan-article]\n"
+
+
+def test_glossary_terms_load(content: Path) -> None:
+    write_term(content, "zz-de-facto", GOOD_TERM)
+    document = load_document(content)
+    assert document.glossary["zz-de-facto"].forms[0] == "de facto"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "term: de facto\ndefinition: ''\nsources: [plan-article]\n",
+            "glossary/zz-bad.yml:2: field 'definition': String should have at least 1 character. "
+            "It holds: One or two sentences in our own words; the hover text of every link.",
+        ),
+        (
+            "term: de facto\nsources: [plan-article]\n",
+            "glossary/zz-bad.yml:1: field 'definition' is missing: add it (One or two sentences "
+            "in our own words; the hover text of every link.).",
+        ),
+        (
+            "term: de facto\ndefinition: In fact.\nrelated: [de-jure]\nsources: [plan-article]\n",
+            "glossary/zz-bad.yml:3: field 'related[0]': unknown glossary term 'de-jure'.",
+        ),
+        (
+            "term: de facto\ndefiniton: In fact.\nsources: [plan-article]\n",
+            "glossary/zz-bad.yml:2: unknown field 'definiton'. Did you mean 'definition'?",
+        ),
+    ],
+)
+def test_bad_glossary_terms_are_named(content: Path, text: str, expected: str) -> None:
+    write_term(content, "zz-bad", text)
+    found = problems(content)
+    assert any(line.startswith(expected) for line in found), found
+    if "unknown glossary term" in expected:
+        assert f"Declare it in {shown_path(content / 'glossary')} or fix" in " ".join(found)
+
+
+def test_two_terms_may_not_claim_the_same_form(content: Path) -> None:
+    write_term(content, "zz-a", GOOD_TERM)
+    write_term(
+        content,
+        "zz-b",
+        "term: in fact\nforms: [De Facto]\ndefinition: x\nsources: [plan-article]\n",
+    )
+    found = problems(content)
+    assert (
+        "glossary/zz-b.yml:None: the form 'De Facto' of 'in fact' is already claimed by "
+        "'de facto' (zz-a.yml). Keep it in one term only." in found
+    )
