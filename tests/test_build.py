@@ -181,25 +181,120 @@ def test_pages_load_nothing_from_outside_the_site(site: Path) -> None:
         assert 'data-md-component="source"' not in page.read_text(encoding="utf-8")
 
 
-def test_a_second_document_builds_from_its_own_content(tmp_path: Path) -> None:
-    warnings = build_site(ROOT / "tests/fixtures/charter/mkdocs.yml", tmp_path)
-    assert warnings == []
-    index = soup(tmp_path / "index.html")
+@pytest.fixture(scope="module")
+def charter(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The second document's site: articles, a glossary and a timeline of its own."""
+    site_dir = tmp_path_factory.mktemp("charter")
+    assert build_site(ROOT / "tests/fixtures/charter/mkdocs.yml", site_dir) == []
+    return site_dir
+
+
+def test_a_second_document_builds_from_its_own_content(charter: Path) -> None:
+    index = soup(charter / "index.html")
     refs = index.find_all("a", class_="nd-ref")
     assert [(a.get_text(), a["href"]) for a in refs] == [
         ("1", "articles/1-members/"),
         ("3", "articles/3-board/"),
         ("article 2.1", "articles/2-meetings/#article-2-1"),
     ]
-    article = soup(tmp_path / "articles/1-members/index.html")
+    article = soup(charter / "articles/1-members/index.html")
     assert article.h1.get_text().startswith("Article 1: Who may join")
     assert "Article 2" in links_under(article, "refers-to")
     assert "Article 2" in links_under(article, "referenced-by")
-    assert (tmp_path / "charter/index.html").is_file()
+    assert (charter / "charter/index.html").is_file()
     # nav: index keeps the articles out of the navigation; the index lists them.
     nav_links = [a.get_text(strip=True) for a in index.select(".navbar a, .bs-sidebar a")]
     assert nav_links and not any("Who may join" in text for text in nav_links)
-    assert "Who may join" in (tmp_path / "articles/index.html").read_text(encoding="utf-8")
+    assert "Who may join" in (charter / "articles/index.html").read_text(encoding="utf-8")
+
+
+def test_the_timeline_is_in_date_order_grouped_by_day(charter: Path) -> None:
+    page = soup(charter / "timeline/index.html")
+    days = [section.h2["id"] for section in page.select("section.nd-day")]
+    assert days == ["day-2024-03-01", "day-2024-03-05", "day-2024-03-09", "day-2024-04"]
+    events = page.select("article.nd-event")
+    assert [e["id"] for e in events] == [
+        "2024-03-01-founding",
+        "2024-03-05-gazette-claim",
+        "2024-03-09-chair-denial",
+        "2024-04-01-spring",
+    ]
+    times = [e.find("time")["datetime"] for e in events]
+    assert times == ["2024-03-01", "2024-03-05", "2024-03-09", "2024-04"]
+    meta = [e.select_one(".nd-event-meta").get_text(" ", strip=True) for e in events]
+    assert meta[1].startswith("on or before 5 March 2024")
+    assert meta[3].startswith("April 2024")
+    assert all("Source:" in e.select_one(".nd-facets").get_text() for e in events)
+    assert events[0]["data-actor"] == "chair" and events[2]["data-points"] == "2 3"
+    assert events[0].blockquote.get_text(strip=True) == "“Welcome, builders”"
+
+
+def test_a_denied_claim_links_to_its_denial_and_back(charter: Path) -> None:
+    page = soup(charter / "timeline/index.html")
+    claim = page.find(id="2024-03-05-gazette-claim").select_one(".nd-facets")
+    denial = page.find(id="2024-03-09-chair-denial").select_one(".nd-facets")
+    assert claim.find("a", string="Ada Chair, 9 March 2024")["href"] == "#2024-03-09-chair-denial"
+    assert (
+        denial.find("a", string="Town Gazette, 5 March 2024")["href"] == "#2024-03-05-gazette-claim"
+    )
+
+
+def test_point_pages_list_their_reactions_newest_first(charter: Path) -> None:
+    page = soup(charter / "articles/2-meetings/index.html")
+    items = page.find(id="reactions").find_next_sibling("ul").find_all("li")
+    assert [li.find("a")["href"] for li in items] == [
+        "../../timeline/#2024-03-09-chair-denial",
+        "../../timeline/#2024-03-05-gazette-claim",
+    ]
+    assert "date not given" in items[0].get_text()
+    assert soup(charter / "articles/1-members/index.html").find(id="reactions") is not None
+
+
+def test_actors_have_profiles_with_their_events(charter: Path) -> None:
+    page = soup(charter / "actors/index.html")
+    chair = page.find(id="chair")
+    assert "Role: Chair of the board" in chair.find_next_sibling("p").get_text()
+    events = chair.find_next_sibling("ul").select('a[href*="timeline"]')
+    assert [a["href"] for a in events] == [
+        "../timeline/#2024-03-01-founding",
+        "../timeline/#2024-03-09-chair-denial",
+    ]
+
+
+def test_timeline_mentions_are_backlinks(charter: Path) -> None:
+    page = soup(charter / "articles/1-members/index.html")
+    assert "Timeline" in links_under(page, "referenced-by")
+
+
+def test_glossary_terms_link_with_their_definition(charter: Path) -> None:
+    page = soup(charter / "articles/3-board/index.html")
+    link = page.find("a", class_="nd-term")
+    assert link.get_text() == "board"
+    assert link["href"] == "../../glossary/#board"
+    assert link["title"] == "The three members who run the club (see article 3)."
+    assert len(page.find_all("a", class_="nd-term", href="../../glossary/#board")) == 1
+
+
+def test_the_glossary_page_lists_terms_alphabetically_with_where_they_are_used(
+    charter: Path,
+) -> None:
+    page = soup(charter / "glossary/index.html")
+    assert [h.get_text(strip=True).rstrip("¶") for h in page.select("h3")] == [
+        "board",
+        "monthly meeting",
+    ]
+    assert [a.get_text() for a in page.select("nav.nd-az a")] == ["B", "M"]
+    board = page.find(id="board").find_next_sibling("div")
+    assert board["data-nd-term"] == "board"
+    used = [a.get_text() for a in board.select("ul.nd-links a")]
+    assert used[:2] == ["Article 2", "Article 3"]
+    assert "Timeline" in used
+    assert "Glossary" not in used
+    assert board.find("a", class_="nd-term", href="#board") is None  # never linked in its own entry
+    meeting = page.find(id="meeting").find_next_sibling("div")
+    assert meeting.find("a", class_="nd-term", href="#board") is not None
+    # the definition's "see article 3" makes the glossary a backlink of article 3
+    assert "Glossary" in links_under(soup(charter / "articles/3-board/index.html"), "referenced-by")
 
 
 def test_the_sidebar_lists_the_points_under_their_index_in_order(site: Path) -> None:

@@ -24,6 +24,12 @@ class NumberedDocumentConfig(Config):
     glossary_links = c.Choice(("page", "section", "all"), default="page")
     """Which mentions of a term become links: the first on each page, the first in each
     section, or all of them."""
+    timeline_dir = c.Type(str, default="timeline")
+    """Folder of timeline files (one YAML file per event) inside `content_dir`; optional."""
+    timeline_page = c.Type(str, default="timeline.md")
+    """Where the timeline page goes."""
+    actors_page = c.Type(str, default="actors.md")
+    """Where the page of actors' profiles goes."""
     nav = c.Choice(("section", "index"), default="section")
     """`section`: point pages are listed in the navigation under the points index (where the
     site's `nav` names the index, the plugin fills in the points); `index`: points are listed

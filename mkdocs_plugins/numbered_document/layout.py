@@ -18,6 +18,10 @@ class Layout:
     format_page: str = ""
     glossary: str = ""
     """The glossary page; empty when the document has no glossary."""
+    timeline: str = ""
+    """The timeline page; empty when the document has no timeline."""
+    actors: str = ""
+    """The page of actors' profiles; empty when the document has no timeline."""
 
     def point(self, point: Point) -> str:
         """A point's page: its file's name under the points folder, so its URL never drifts."""

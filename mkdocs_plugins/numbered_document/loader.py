@@ -15,8 +15,16 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .glossary import normalize_form
-from .model import ContentError, Document, GlossaryTerm, Point, Problem, shown_path
-from .schema import DocumentMeta, PointMeta, Term, suggestion
+from .model import (
+    ContentError,
+    Document,
+    GlossaryTerm,
+    Point,
+    Problem,
+    TimelineEvent,
+    shown_path,
+)
+from .schema import DocumentMeta, Event, PointMeta, Term, suggestion
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -45,9 +53,20 @@ def read_text(path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML in which dates stay text: the schema parses them, so an impossible date
+    ("2025-11-31") is reported at its line like any other bad value, not as a crash."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, yaml.Node | None]:
     """Parse YAML, keeping the node tree so that later messages can give line numbers."""
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is not None:
@@ -243,6 +262,7 @@ def load_document(
     document_file: str = "document.yml",
     points_dir: str = "points",
     glossary_dir: str = "glossary",
+    timeline_dir: str = "timeline",
 ) -> Document:
     """Load and check a whole content folder; raise ContentError listing every problem."""
     document_path = root / document_file
@@ -254,11 +274,13 @@ def load_document(
         "parties": {party.id for party in meta.parties},
         "topics": {topic.id for topic in meta.topics},
         "sources": {source.id for source in meta.sources},
+        "actors": {actor.id for actor in meta.actors},
         "document_file": shown_path(document_path),
     }
 
     problems: list[Problem] = []
     terms = _load_glossary(root / glossary_dir, context, problems)
+    events = _load_timeline(root / timeline_dir, context, problems)
     points: list[Point] = []
     folder = root / points_dir
     if not folder.is_dir():
@@ -271,12 +293,21 @@ def load_document(
             problems.extend(error.problems)
     # Gaps and dangling "related" numbers are only meaningful once every file could be read;
     # otherwise one typo would also show up as a missing number elsewhere.
-    problems.extend(_check_numbering(points, folder, complete=len(problems) == earlier))
+    complete = len(problems) == earlier
+    problems.extend(_check_numbering(points, folder, complete=complete))
+    if complete:
+        problems.extend(_check_event_points(events, {point.number for point in points}))
     if problems:
         raise ContentError(problems)
     points.sort(key=lambda point: point.number)
+    events.sort(key=lambda event: (event.meta.date, event.id))
     return Document(
-        meta=meta, points=tuple(points), root=root, path=document_path, terms=tuple(terms)
+        meta=meta,
+        points=tuple(points),
+        root=root,
+        path=document_path,
+        terms=tuple(terms),
+        events=tuple(events),
     )
 
 
@@ -328,6 +359,39 @@ def _load_glossary(
                     )
                 )
     return terms
+
+
+def _load_timeline(
+    folder: Path, context: dict[str, Any], problems: list[Problem]
+) -> list[TimelineEvent]:
+    """Load one event per YAML file; a denial must name an event that exists."""
+    if not folder.is_dir():
+        return []
+    paths = _content_files(folder, {".yml", ".yaml"}, problems)
+    context = {**context, "events": {p.stem for p in paths}, "timeline_dir": shown_path(folder)}
+    events = []
+    for path in paths:
+        try:
+            data, node = parse_yaml(read_text(path), path)
+            event = validate(Event, data, node, path, context=context)
+        except ContentError as error:
+            problems.extend(error.problems)
+            continue
+        events.append(TimelineEvent(id=path.stem, meta=event, path=path))
+    return events
+
+
+def _check_event_points(events: list[TimelineEvent], numbers: set[int]) -> list[Problem]:
+    return [
+        Problem(
+            event.path,
+            None,
+            f"field 'points': there is no point {number}. Numbers run from 1 to {max(numbers)}.",
+        )
+        for event in events
+        for number in event.meta.points
+        if number not in numbers
+    ]
 
 
 def _check_numbering(points: list[Point], folder: Path, *, complete: bool) -> list[Problem]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .schema import DocumentMeta, Party, PointMeta, Source, Term, Topic
+from .schema import Actor, DocumentMeta, Event, Party, PointMeta, Source, Term, Topic
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,15 @@ class GlossaryTerm:
 
 
 @dataclass(frozen=True)
+class TimelineEvent:
+    """One dated event; its id is its file name, and its anchor on the timeline."""
+
+    id: str
+    meta: Event
+    path: Path
+
+
+@dataclass(frozen=True)
 class Document:
     """A numbered document: its metadata, vocabularies and points in number order."""
 
@@ -103,6 +112,8 @@ class Document:
     """The document file."""
     terms: tuple[GlossaryTerm, ...] = ()
     """The glossary, in file-name order (the glossary page sorts for readers)."""
+    events: tuple[TimelineEvent, ...] = ()
+    """The timeline, oldest first (by date, then file name)."""
 
     @cached_property
     def by_number(self) -> dict[int, Point]:
@@ -119,6 +130,19 @@ class Document:
     @cached_property
     def sources(self) -> dict[str, Source]:
         return {source.id: source for source in self.meta.sources}
+
+    @cached_property
+    def actors(self) -> dict[str, Actor]:
+        return {actor.id: actor for actor in self.meta.actors}
+
+    @cached_property
+    def by_event(self) -> dict[str, TimelineEvent]:
+        return {event.id: event for event in self.events}
+
+    @cached_property
+    def denials(self) -> dict[str, str]:
+        """Id of each denied event → id of the event that denies it."""
+        return {e.meta.denies: e.id for e in self.events if e.meta.denies is not None}
 
     @cached_property
     def glossary(self) -> dict[str, GlossaryTerm]:

@@ -36,6 +36,7 @@ log = get_plugin_logger("numbered-document")  # the prefix readers see, as in mk
 
 ASSETS = Path(__file__).parent / "assets"
 STYLESHEET = "assets/numbered-document/style.css"
+SCRIPT = "assets/numbered-document/timeline.js"
 GRAPH_FILE = "data/references.json"
 
 
@@ -54,6 +55,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
                 document_file=self.config.document_file,
                 points_dir=self.config.points_dir,
                 glossary_dir=self.config.glossary_dir,
+                timeline_dir=self.config.timeline_dir,
             )
         except ContentError as error:
             count = len(error.problems)
@@ -65,6 +67,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             full_text=self.config.full_text_page,
             format_page=self.config.format_page,
             glossary=self.config.glossary_page if self.document.terms else "",
+            timeline=self.config.timeline_page if self.document.events else "",
+            actors=self.config.actors_page if self.document.events else "",
         )
         self.pages = {p.number: self.layout.point(p) for p in self.document.points}
         self.page_numbers = {src_uri: number for number, src_uri in self.pages.items()}
@@ -76,6 +80,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         self.glossary = self._glossary(self.document)
         config.markdown_extensions.append(GlossaryExtension(self.glossary))
         config.extra_css.append(STYLESHEET)
+        if self.layout.timeline:
+            config.extra_javascript.append(SCRIPT)
         if config.nav and self.config.nav == "section":
             points = [self.pages[number] for number in sorted(self.pages)]
             title = self.document.plural.capitalize()
@@ -119,6 +125,9 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         generated[layout.full_text] = views.full_text(document, layout)
         if layout.glossary:
             generated[layout.glossary] = views.glossary_page(document, layout.glossary)
+        if layout.timeline:
+            generated[layout.timeline] = views.timeline_page(document, layout)
+            generated[layout.actors] = views.actors_page(document, layout)
         if layout.format_page:
             generated[layout.format_page] = views.field_reference(json_schemas(document.meta))
         for src_uri, content in generated.items():
@@ -136,6 +145,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             # "Edit this page" opens the point's own file, not the generated page.
             page.edit_uri = Path(os.path.relpath(point.path, config.docs_dir)).as_posix()
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "style.css")))
+        if layout.timeline:
+            files.append(File.generated(config, SCRIPT, abs_src_path=str(ASSETS / "timeline.js")))
         # Known to MkDocs from the start, so pages can link to it; written in on_env.
         self.graph_file = File.generated(config, GRAPH_FILE, content="")
         files.append(self.graph_file)

@@ -77,7 +77,9 @@ class Source(_Model):
     publisher: Text | None = Field(
         default=None, description="Who published it; leave empty if the copy does not say."
     )
-    date: dt.date = Field(description="Publication date, YYYY-MM-DD.")
+    date: dt.date | None = Field(
+        default=None, description="Publication date, YYYY-MM-DD; empty if the sources omit it."
+    )
     url: Text | None = Field(default=None, description="Address of the publication, if known.")
     note: Text | None = Field(default=None, description="What the source is and how it is used.")
 
@@ -99,6 +101,23 @@ class Topic(_Model):
     id: Slug = Field(description="How point files refer to this topic, e.g. `territory`.")
     name: Text = Field(description="Name shown to readers.")
     description: Text = Field(description="One sentence saying what the topic covers.")
+
+
+class Actor(_Model):
+    """A person or institution whose actions or words the timeline records."""
+
+    id: Slug = Field(description="How timeline files refer to this actor, e.g. `the-board`.")
+    name: Text = Field(description="Name shown to readers.")
+    kind: Literal["person", "institution", "media"] = Field(description="Who this is.")
+    role: Text | None = Field(
+        default=None, description="Role as the sources give it; leave empty if they give none."
+    )
+    party: Slug | None = Field(
+        default=None, description="Id of the party the actor belongs to or speaks for, if any."
+    )
+    role_source: Slug | None = Field(
+        default=None, description="Id of the source that gives the role."
+    )
 
 
 class ItemWords(_Model):
@@ -126,8 +145,9 @@ class DocumentMeta(_Model):
     sources: list[Source] = Field(min_length=1, description="Every publication that content cites.")
     parties: list[Party] = Field(min_length=1, description="Parties that points may name.")
     topics: list[Topic] = Field(min_length=1, description="Topics that points may name.")
+    actors: list[Actor] = Field(default=[], description="People and institutions in the timeline.")
 
-    @field_validator("sources", "parties", "topics")
+    @field_validator("sources", "parties", "topics", "actors")
     @classmethod
     def _ids_unique(cls, items: list[Any], info: ValidationInfo) -> list[Any]:
         seen: set[str] = set()
@@ -142,14 +162,20 @@ class DocumentMeta(_Model):
         return items
 
     @model_validator(mode="after")
-    def _text_source_is_declared(self) -> DocumentMeta:
-        ids = [source.id for source in self.sources]
-        if self.text_source not in ids:
-            raise PydanticCustomError(
-                "unknown_id",
-                "text_source '{value}' is not among the sources.{hint}",
-                {"value": self.text_source, "hint": suggestion(self.text_source, ids)},
-            )
+    def _ids_are_declared(self) -> DocumentMeta:
+        sources = [source.id for source in self.sources]
+        parties = [party.id for party in self.parties]
+        wanted = [("text_source", self.text_source, sources)]
+        for actor in self.actors:
+            wanted.append((f"actors: {actor.id}: party", actor.party, parties))
+            wanted.append((f"actors: {actor.id}: role_source", actor.role_source, sources))
+        for field, value, ids in wanted:
+            if value is not None and value not in ids:
+                raise PydanticCustomError(
+                    "unknown_id",
+                    "{field} '{value}' is not declared.{hint}",
+                    {"field": field, "value": value, "hint": suggestion(value, ids)},
+                )
         return self
 
 
@@ -209,6 +235,36 @@ class Term(_Model):
     )
 
 
+class Event(_Model):
+    """A timeline file: one dated event about the document, with its source."""
+
+    date: dt.date = Field(description="YYYY-MM-DD. With precision `month`, use the 1st.")
+    precision: Literal["day", "month", "on-or-before"] = Field(
+        description="`day`: the event's own date; `month`: only the month is known; "
+        "`on-or-before`: the date is only that of the first report."
+    )
+    actor: Annotated[Slug, _known("actors", "actor")] = Field(
+        description="Id of the actor, declared under `actors` in the document file."
+    )
+    summary: Text = Field(description="What happened, in our own words (Markdown), neutral.")
+    quote: Text | None = Field(
+        default=None, description="A short quote exactly as the source gives it, without quotes."
+    )
+    sources: list[Annotated[Slug, _known("sources", "source")]] = Field(
+        min_length=1, description="Ids of the reports this event rests on, the main one first."
+    )
+    points: list[PositiveInt] = Field(
+        default=[], description="Numbers of the points the event concerns."
+    )
+    denies: Annotated[Slug, _known("events", "event", "timeline_dir")] | None = Field(
+        default=None, description="Id (file name) of an earlier event whose claim this denies."
+    )
+    note: Text | None = Field(
+        default=None,
+        description="What the sources leave open (e.g. a date or wording not confirmed).",
+    )
+
+
 def json_schemas(document: DocumentMeta | None = None) -> dict[str, dict[str, Any]]:
     """Return the JSON Schemas for editors, keyed by file name.
 
@@ -224,10 +280,14 @@ def json_schemas(document: DocumentMeta | None = None) -> dict[str, dict[str, An
         ):
             point["properties"][field]["items"]["enum"] = [item.id for item in items]
     term = Term.model_json_schema()
+    event = Event.model_json_schema()
     if document is not None:
         term["properties"]["sources"]["items"]["enum"] = [s.id for s in document.sources]
+        event["properties"]["sources"]["items"]["enum"] = [s.id for s in document.sources]
+        event["properties"]["actor"]["enum"] = [a.id for a in document.actors]
     return {
         "document.schema.json": DocumentMeta.model_json_schema(),
         "point.schema.json": point,
         "term.schema.json": term,
+        "event.schema.json": event,
     }

@@ -16,7 +16,7 @@ import yaml
 
 from .glossary import TERM_ATTRIBUTE
 from .layout import Layout, relative_path
-from .model import Document, GlossaryTerm, Point
+from .model import Document, GlossaryTerm, Point, TimelineEvent
 from .schema import Source
 
 REFERS_TO = '<div class="nd-links" data-nd-refers-to="{number}"></div>'
@@ -40,7 +40,8 @@ def _cell(text: str) -> str:
 def cite_source(source: Source) -> str:
     """A source as readers see it: title, publisher (or that none is named), date."""
     publisher = source.publisher or "publisher not named in our copy"
-    return f"*{source.title}*, {publisher}, {human_date(source.date)}"
+    when = human_date(source.date) if source.date else "date not given"
+    return f"*{source.title}*, {publisher}, {when}"
 
 
 def heading(document: Document, point: Point) -> str:
@@ -87,6 +88,7 @@ def point_page(document: Document, layout: Layout, point: Point) -> str:
     ]
     if point.context:
         lines += [point.context, ""]
+    lines += reactions(document, layout, point)
     lines += [
         f"## Related {document.plural}",
         "",
@@ -204,6 +206,191 @@ def links_html(
 
 def none_html(text: str) -> str:
     return f'<p class="nd-none">{html.escape(text)}</p>'
+
+
+PRECISION_WORDS = {"day": "", "month": "", "on-or-before": "on or before "}
+
+
+def _date_parts(event: TimelineEvent) -> tuple[str, str]:
+    """The date in words and in machine form, as precisely as it is known."""
+    meta = event.meta
+    if meta.precision == "month":
+        return f"{meta.date:%B} {meta.date.year}", f"{meta.date:%Y-%m}"
+    return human_date(meta.date), meta.date.isoformat()
+
+
+def event_date(event: TimelineEvent) -> str:
+    """The date inside a <time> element, with "on or before" where only a report dates it."""
+    shown, machine = _date_parts(event)
+    return f'{PRECISION_WORDS[event.meta.precision]}<time datetime="{machine}">{shown}</time>'
+
+
+def _actor_line(document: Document, layout: Layout, page: str, event: TimelineEvent) -> str:
+    actor = document.actors[event.meta.actor]
+    role = f", {actor.role}" if actor.role else ""
+    return f"[{actor.name}]({relative_path(page, layout.actors)}#{actor.id}){role}"
+
+
+def _event_facts(document: Document, layout: Layout, page: str, event: TimelineEvent) -> list[str]:
+    meta = event.meta
+    facts = []
+    if meta.points:
+        links = ", ".join(
+            f"[{document.label(n)}]({relative_path(page, layout.point(document.by_number[n]))})"
+            for n in sorted(meta.points)
+        )
+        facts.append(f"**{document.plural.capitalize()}:** {links}")
+    facts.append("**Source:** " + "; ".join(cite_source(document.sources[s]) for s in meta.sources))
+    timeline = relative_path(page, layout.timeline)
+    if meta.denies:
+        facts.append(
+            f"**Denies:** [{_event_title(document, meta.denies)}]({timeline}#{meta.denies})"
+        )
+    denial = document.denials.get(event.id)
+    if denial:
+        facts.append(f"**Denied:** [{_event_title(document, denial)}]({timeline}#{denial})")
+    if meta.note:
+        facts.append(f"**Note:** {' '.join(meta.note.split())}")
+    return facts
+
+
+def _event_title(document: Document, event_id: str) -> str:
+    event = document.by_event[event_id]
+    return f"{document.actors[event.meta.actor].name}, {human_date(event.meta.date)}"
+
+
+def timeline_page(document: Document, layout: Layout) -> str:
+    """Events oldest first, grouped by day; each names its actor, points and sources."""
+    page = layout.timeline
+    lines = [
+        _front_matter(
+            title="Timeline",
+            description=f"Who said and did what about {document.meta.title}, and on whose report.",
+        ),
+        "# Timeline",
+        "",
+        "Events in date order, each with its source. Where a date is only the day a report "
+        'appeared, it reads "on or before". Descriptions are ours; quotes are as reported.',
+        "",
+        _filter_form(document),
+        "",
+    ]
+    day = None
+    for event in document.events:
+        label, key = _date_parts(event)
+        if key != day:
+            if day is not None:
+                lines += ["</section>", ""]
+            day = key
+            lines += [
+                '<section class="nd-day" markdown>',
+                "",
+                f"## {label} {{ #day-{day} }}",
+                "",
+            ]
+        lines += _event_block(document, layout, page, event)
+    if day is not None:
+        lines += ["</section>", ""]
+    return "\n".join(lines)
+
+
+def _filter_form(document: Document) -> str:
+    """Controls to narrow the list; hidden until the script shows them (useless without it)."""
+    actors = sorted(
+        {document.actors[e.meta.actor] for e in document.events}, key=lambda a: sort_key(a.name)
+    )
+    numbers = sorted({n for e in document.events for n in e.meta.points})
+    actor_options = "".join(
+        f'<option value="{a.id}">{html.escape(a.name)}</option>' for a in actors
+    )
+    point_options = "".join(
+        f'<option value="{n}">{html.escape(document.label(n))}</option>' for n in numbers
+    )
+    return (
+        '<form class="nd-filter" hidden>'
+        '<label>Actor <select name="actor"><option value="">All</option>'
+        f"{actor_options}</select></label> "
+        f"<label>{html.escape(document.singular.capitalize())} "
+        '<select name="point"><option value="">All</option>'
+        f"{point_options}</select></label> "
+        '<output class="nd-filter-count" aria-live="polite"></output>'
+        "</form>"
+    )
+
+
+def _event_block(document: Document, layout: Layout, page: str, event: TimelineEvent) -> list[str]:
+    meta = event.meta
+    points = " ".join(str(n) for n in sorted(meta.points))
+    lines = [
+        f'<article class="nd-event" id="{event.id}" data-actor="{meta.actor}" '
+        f'data-points="{points}" markdown>',
+        "",
+        f"{event_date(event)} · {_actor_line(document, layout, page, event)}",
+        "{ .nd-event-meta }",
+        "",
+        " ".join(meta.summary.split()),
+        "",
+    ]
+    if meta.quote:
+        lines += [f"> “{' '.join(meta.quote.split())}”", ""]
+    lines += ["  \n".join(_event_facts(document, layout, page, event)), "{ .nd-facets }", ""]
+    return [*lines, "</article>", ""]
+
+
+def reactions(document: Document, layout: Layout, point: Point) -> list[str]:
+    """The "Reactions" section of a point page: its events, newest first, linked to the timeline."""
+    events = [e for e in document.events if point.number in e.meta.points]
+    if not layout.timeline or not events:
+        return []
+    page = layout.point(point)
+    timeline = relative_path(page, layout.timeline)
+    lines = ["## Reactions", ""]
+    for event in reversed(events):
+        actor = document.actors[event.meta.actor].name
+        summary = " ".join(event.meta.summary.split())
+        lines.append(
+            f"- {event_date(event)}, [{actor}]({timeline}#{event.id}): {summary} "
+            f"*({'; '.join(cite_source(document.sources[s]) for s in event.meta.sources)})*"
+        )
+    return [*lines, ""]
+
+
+def actors_page(document: Document, layout: Layout) -> str:
+    """A short profile of each actor of the timeline, with their events in date order."""
+    page = layout.actors
+    timeline = relative_path(page, layout.timeline)
+    lines = [
+        _front_matter(
+            title="Actors",
+            description=f"People and institutions in the timeline of {document.meta.title}.",
+        ),
+        "# Actors",
+        "",
+        f"Everyone the [timeline]({timeline}) records, with their role as the sources give it.",
+        "",
+    ]
+    for actor in sorted(document.meta.actors, key=lambda a: sort_key(a.name)):
+        events = [e for e in document.events if e.meta.actor == actor.id]
+        if not events:
+            continue
+        lines += [f"## {actor.name} {{ #{actor.id} }}", ""]
+        facts = []
+        if actor.role:
+            source = (
+                f" ({cite_source(document.sources[actor.role_source])})"
+                if actor.role_source
+                else ""
+            )
+            facts.append(f"**Role:** {actor.role}{source}")
+        if actor.party:
+            facts.append(f"**Party:** {document.parties[actor.party].name}")
+        if facts:
+            lines += ["  \n".join(facts), "{ .nd-facets }", ""]
+        for event in events:
+            summary = " ".join(event.meta.summary.split())
+            lines.append(f"- [{_date_parts(event)[0]}]({timeline}#{event.id}): {summary}")
+        lines.append("")
+    return "\n".join(lines)
 
 
 def sort_key(text: str) -> str:
