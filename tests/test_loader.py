@@ -288,3 +288,81 @@ def test_two_terms_may_not_claim_the_same_form(content: Path) -> None:
         "glossary/zz-b.yml:None: the form 'De Facto' of 'in fact' is already claimed by "
         "'de facto' (zz-a.yml). Keep it in one term only." in found
     )
+
+
+EVENT = (
+    "date: 2025-11-20\nprecision: day\nactor: {actor}\nsummary: Something happened.\n"
+    "sources: [plan-article]\npoints: [5]\n"
+)
+ACTORS = "\nactors:\n  - id: spokesperson\n    name: A Spokesperson\n    kind: person\n"
+
+
+def write_event(content: Path, name: str, text: str) -> None:
+    if "actors:" not in (content / "document.yml").read_text(encoding="utf-8"):
+        with (content / "document.yml").open("a", encoding="utf-8") as handle:
+            handle.write(ACTORS)
+    (content / "timeline").mkdir(exist_ok=True)
+    (content / "timeline" / f"{name}.yml").write_text(text, encoding="utf-8")
+
+
+def test_timeline_events_load_in_date_order(content: Path) -> None:
+    write_event(content, "zz-b", EVENT.format(actor="spokesperson"))
+    write_event(content, "zz-a", EVENT.format(actor="spokesperson").replace("11-20", "11-19"))
+    document = load_document(content)
+    assert [e.id for e in document.events][-2:] == ["zz-a", "zz-b"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "2025-11-20",
+            "2025-11-31",
+            "timeline/zz-bad.yml:1: field 'date': Input should be a "
+            "valid date or datetime, day value is outside expected range.",
+        ),
+        (
+            "2025-11-20",
+            "20 Nov",
+            "timeline/zz-bad.yml:1: field 'date': Input should be a valid "
+            "date or datetime, input is too short.",
+        ),
+        (
+            "precision: day",
+            "precision: roughly",
+            "timeline/zz-bad.yml:2: field 'precision': "
+            "Input should be 'day', 'month' or 'on-or-before'.",
+        ),
+        (
+            "actor: spokesperson",
+            "actor: spokesman",
+            "timeline/zz-bad.yml:3: field 'actor': unknown actor 'spokesman'.",
+        ),
+        (
+            "sources: [plan-article]",
+            "sources: [wsj]",
+            "timeline/zz-bad.yml:5: field 'sources[0]': unknown source 'wsj'.",
+        ),
+        (
+            "points: [5]",
+            "points: [5, 29]",
+            "timeline/zz-bad.yml:None: field 'points': there is "
+            "no point 29. Numbers run from 1 to 28.",
+        ),
+        (
+            "points: [5]",
+            "points: [5]\ndenies: nothing-here",
+            "timeline/zz-bad.yml:7: field 'denies': unknown event 'nothing-here'.",
+        ),
+        (
+            "summary: Something happened.\n",
+            "",
+            "timeline/zz-bad.yml:1: field 'summary' is "
+            "missing: add it (What happened, in our own words (Markdown), neutral.).",
+        ),
+    ],
+)
+def test_bad_timeline_events_are_named(content: Path, old: str, new: str, expected: str) -> None:
+    write_event(content, "zz-bad", EVENT.format(actor="spokesperson").replace(old, new))
+    found = problems(content)
+    assert any(line.startswith(expected) for line in found), found
