@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import ARTICLE, ROOT, build_site
+from .conftest import ARTICLE
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -179,14 +179,6 @@ def test_pages_load_nothing_from_outside_the_site(site: Path) -> None:
                 assert not EXTERNAL.match(value), f"{page}: {tag} loads {value}"
         assert "fonts.googleapis" not in page.read_text(encoding="utf-8")
         assert 'data-md-component="source"' not in page.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def charter(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The second document's site: articles, a glossary and a timeline of its own."""
-    site_dir = tmp_path_factory.mktemp("charter")
-    assert build_site(ROOT / "tests/fixtures/charter/mkdocs.yml", site_dir) == []
-    return site_dir
 
 
 def test_a_second_document_builds_from_its_own_content(charter: Path) -> None:

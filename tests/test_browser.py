@@ -1,0 +1,75 @@
+"""What happens in the page, in a real browser (Debian's Chromium through Playwright)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import serve
+
+
+@pytest.fixture(scope="module")
+def charter_url(charter: Path) -> Iterator[str]:
+    url, server = serve(charter)
+    yield url
+    server.shutdown()  # type: ignore[attr-defined]
+    server.server_close()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context()
+    outside: list[str] = []
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+            else (outside.append(route.request.url), route.abort())
+        ),
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+    assert outside == [], f"requests outside the site: {outside}"
+
+
+def visible_events(page: Any) -> list[str]:
+    return page.eval_on_selector_all(
+        "article.nd-event", "els => els.filter(e => !e.hidden).map(e => e.id)"
+    )
+
+
+def test_the_timeline_narrows_to_one_actor_and_one_point(page: Any, charter_url: str) -> None:
+    page.goto(charter_url + "timeline/")
+    assert page.is_visible("form.nd-filter")
+    assert len(visible_events(page)) == 4
+    assert page.text_content(".nd-filter-count") == "4 events"
+
+    page.select_option("select[name=actor]", "gazette")
+    assert visible_events(page) == ["2024-03-05-gazette-claim", "2024-04-01-spring"]
+    assert page.text_content(".nd-filter-count") == "2 of 4 events"
+    assert not page.is_visible("#day-2024-03-01")
+    assert page.url.endswith("?actor=gazette")
+
+    page.select_option("select[name=actor]", "")
+    page.select_option("select[name=point]", "2")
+    assert visible_events(page) == ["2024-03-05-gazette-claim", "2024-03-09-chair-denial"]
+
+
+def test_a_narrowed_timeline_can_be_linked_to(page: Any, charter_url: str) -> None:
+    page.goto(charter_url + "timeline/?actor=chair")
+    assert visible_events(page) == ["2024-03-01-founding", "2024-03-09-chair-denial"]
+
+
+def test_without_javascript_the_whole_timeline_reads(browser: Any, charter_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(charter_url + "timeline/")
+    assert not page.is_visible("form.nd-filter")
+    assert len(page.query_selector_all("article.nd-event")) == 4
+    assert all(e.is_visible() for e in page.query_selector_all("article.nd-event"))
+    context.close()
