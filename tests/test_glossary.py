@@ -7,12 +7,12 @@ import pytest
 
 from mkdocs_plugins.numbered_document.glossary import (
     Entry,
-    GlossaryExtension,
+    glossary_extension,
     GlossaryLinker,
     TermMatcher,
     plain_text,
 )
-from mkdocs_plugins.numbered_document.references import ReferenceExtension
+from mkdocs_plugins.numbered_document.references import reference_extension
 
 from .test_references import make_linker
 
@@ -42,7 +42,7 @@ def make_glossary(mode: str = "page") -> GlossaryLinker:
 def render(source: str, linker: GlossaryLinker, *extensions: object, page: str = "notes.md") -> str:
     linker.start_page(page)
     md = markdown.Markdown(
-        extensions=[GlossaryExtension(linker), "attr_list", "md_in_html", *extensions]
+        extensions=[glossary_extension(linker), "attr_list", "md_in_html", *extensions]
     )
     return md.convert(source)
 
@@ -160,7 +160,7 @@ def test_point_references_and_terms_work_together() -> None:
     html = render(
         "point 5 is de facto, see points 5 and 10",
         make_glossary(),
-        ReferenceExtension(make_linker()),
+        reference_extension(make_linker()),
     )
     assert html.count('class="nd-ref"') == 3
     assert t("de-facto", "de facto") in html

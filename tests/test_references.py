@@ -7,7 +7,7 @@ import pytest
 
 from mkdocs_plugins.numbered_document.references import (
     Linker,
-    ReferenceExtension,
+    reference_extension,
     ReferencePattern,
     Target,
 )
@@ -31,7 +31,7 @@ def make_linker(singular: str = "point", plural: str = "points", count: int = 28
 
 def render(source: str, linker: Linker, page: str = "notes.md", own: int | None = None) -> str:
     linker.start_page(page, own)
-    md = markdown.Markdown(extensions=[ReferenceExtension(linker), "attr_list", "md_in_html"])
+    md = markdown.Markdown(extensions=[reference_extension(linker), "attr_list", "md_in_html"])
     return md.convert(source)
 
 

@@ -17,12 +17,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 import markdown
-from markdown import Markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 
 from .layout import relative_path
-from .treewalk import Path, Span, atomic, replace_spans
+from .treewalk import LinkingExtension, Path, Span, atomic
 
 APOSTROPHES = "'\u2019\u02bc"
 QUOTES = '"\u201c\u201d'
@@ -152,22 +149,7 @@ class GlossaryLinker:
         return spans
 
 
-class GlossaryTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, linker: GlossaryLinker) -> None:
-        super().__init__(md)
-        self.linker = linker
-
-    def run(self, root: etree.Element) -> None:
-        replace_spans(root, self.linker.spans, skipped=self.linker.skipped)
-
-
-class GlossaryExtension(Extension):
-    """Registers the glossary linker. Priority 14: after ``inline`` (20) and the reference
-    linker (15), whose links it leaves alone; before ``abbr``, ``attr_list`` and ``toc``."""
-
-    def __init__(self, linker: GlossaryLinker) -> None:
-        super().__init__()
-        self.linker = linker
-
-    def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(GlossaryTreeprocessor(md, self.linker), "nd_glossary", 14)
+def glossary_extension(linker: GlossaryLinker) -> LinkingExtension:
+    """The glossary linker as a Markdown extension. Priority 14: after the reference linker
+    (15), whose links it leaves alone; before ``abbr``, ``attr_list`` and ``toc``."""
+    return LinkingExtension("nd_glossary", 14, linker.spans, linker.skipped)

@@ -327,28 +327,42 @@ def _content_files(folder: Path, suffixes: set[str], problems: list[Problem]) ->
     return found
 
 
+def _load_records(
+    folder: Path,
+    model: type[M],
+    vocabulary: str,
+    context: dict[str, Any],
+    problems: list[Problem],
+) -> list[tuple[Path, M]]:
+    """Load a folder of one-record-per-file YAML (a term, an event); the file names are the
+    ids, given to the validation context under ``vocabulary`` so records can name each other."""
+    if not folder.is_dir():
+        return []
+    paths = _content_files(folder, {".yml", ".yaml"}, problems)
+    ids = {path.stem for path in paths}
+    context = {**context, vocabulary: ids, f"{vocabulary}_dir": shown_path(folder)}
+    records = []
+    for path in paths:
+        try:
+            data, node = parse_yaml(read_text(path), path)
+            records.append((path, validate(model, data, node, path, context=context)))
+        except ContentError as error:
+            problems.extend(error.problems)
+    return records
+
+
 def _load_glossary(
     folder: Path, context: dict[str, Any], problems: list[Problem]
 ) -> list[GlossaryTerm]:
     """Load one term per YAML file; two terms may not claim the same form."""
-    if not folder.is_dir():
-        return []
-    paths = _content_files(folder, {".yml", ".yaml"}, problems)
-    context = {**context, "terms": {p.stem for p in paths}, "glossary_dir": shown_path(folder)}
-    terms = []
-    for path in paths:
-        try:
-            data, node = parse_yaml(read_text(path), path)
-            term = validate(Term, data, node, path, context=context)
-        except ContentError as error:
-            problems.extend(error.problems)
-            continue
-        terms.append(GlossaryTerm(id=path.stem, meta=term, path=path))
+    terms = [
+        GlossaryTerm(id=path.stem, meta=term, path=path)
+        for path, term in _load_records(folder, Term, "terms", context, problems)
+    ]
     owners: dict[str, GlossaryTerm] = {}
     for term in terms:
         for form in term.forms:
-            key = normalize_form(form)
-            other = owners.setdefault(key, term)
+            other = owners.setdefault(normalize_form(form), term)
             if other is not term:
                 problems.append(
                     Problem(
@@ -364,21 +378,11 @@ def _load_glossary(
 def _load_timeline(
     folder: Path, context: dict[str, Any], problems: list[Problem]
 ) -> list[TimelineEvent]:
-    """Load one event per YAML file; a denial must name an event that exists."""
-    if not folder.is_dir():
-        return []
-    paths = _content_files(folder, {".yml", ".yaml"}, problems)
-    context = {**context, "events": {p.stem for p in paths}, "timeline_dir": shown_path(folder)}
-    events = []
-    for path in paths:
-        try:
-            data, node = parse_yaml(read_text(path), path)
-            event = validate(Event, data, node, path, context=context)
-        except ContentError as error:
-            problems.extend(error.problems)
-            continue
-        events.append(TimelineEvent(id=path.stem, meta=event, path=path))
-    return events
+    """Load one event per YAML file."""
+    return [
+        TimelineEvent(id=path.stem, meta=event, path=path)
+        for path, event in _load_records(folder, Event, "events", context, problems)
+    ]
 
 
 def _check_event_points(events: list[TimelineEvent], numbers: set[int]) -> list[Problem]:

@@ -24,12 +24,12 @@ from mkdocs.utils import get_relative_url
 
 from . import views
 from .config import NumberedDocumentConfig
-from .glossary import Entry, GlossaryExtension, GlossaryLinker, TermMatcher, plain_text
+from .glossary import Entry, glossary_extension, GlossaryLinker, TermMatcher, plain_text
 from .graph import ReferenceGraph
 from .layout import Layout, expand_nav
 from .loader import load_document
 from .model import ContentError, Document, shown_path
-from .references import Linker, ReferenceExtension, ReferencePattern, Target
+from .references import Linker, reference_extension, ReferencePattern, Target
 from .schema import json_schemas
 
 log = get_plugin_logger("numbered-document")  # the prefix readers see, as in mkdocs.yml
@@ -76,9 +76,9 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         for name in ("attr_list", "md_in_html", "tables"):  # what the generated pages use
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        config.markdown_extensions.append(ReferenceExtension(self.linker))
+        config.markdown_extensions.append(reference_extension(self.linker))
         self.glossary = self._glossary(self.document)
-        config.markdown_extensions.append(GlossaryExtension(self.glossary))
+        config.markdown_extensions.append(glossary_extension(self.glossary))
         config.extra_css.append(STYLESHEET)
         if self.layout.timeline:
             config.extra_javascript.append(SCRIPT)

@@ -17,12 +17,8 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from markdown import Markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
-
 from .layout import relative_path
-from .treewalk import Path, Span, atomic, replace_spans
+from .treewalk import LinkingExtension, Path, Span, atomic
 
 NUMBER = r"\d+(?:\.\d+)?(?![\d])(?![.,]\d)"
 
@@ -163,26 +159,7 @@ class Linker:
         return element
 
 
-class ReferenceTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, linker: Linker) -> None:
-        super().__init__(md)
-        self.linker = linker
-
-    def run(self, root: etree.Element) -> None:
-        replace_spans(root, self.linker.spans)
-
-
-class ReferenceExtension(Extension):
-    """Registers the reference linker on a Markdown instance.
-
-    Priority 15: after ``inline`` (20), so links and code already exist and are skipped; before
-    ``attr_list`` (8), ``abbr`` and ``toc`` (5), and MkDocs' link resolver (0), which then turns
-    our ``.md`` paths into the pages' URLs and checks them.
-    """
-
-    def __init__(self, linker: Linker) -> None:
-        super().__init__()
-        self.linker = linker
-
-    def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(ReferenceTreeprocessor(md, self.linker), "nd_references", 15)
+def reference_extension(linker: Linker) -> LinkingExtension:
+    """The reference linker as a Markdown extension. Priority 15: after ``inline`` (20);
+    before the glossary (14), ``attr_list`` (8), ``abbr`` and ``toc`` (5)."""
+    return LinkingExtension("nd_references", 15, linker.spans)

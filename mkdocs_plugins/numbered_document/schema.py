@@ -227,7 +227,7 @@ class Term(_Model):
     explanation: Text | None = Field(
         default=None, description="A longer explanation in our own words (Markdown)."
     )
-    related: list[Annotated[Slug, _known("terms", "glossary term", "glossary_dir")]] = Field(
+    related: list[Annotated[Slug, _known("terms", "glossary term", "terms_dir")]] = Field(
         default=[], description="Ids (file names without .yml) of related glossary terms."
     )
     sources: list[Annotated[Slug, _known("sources", "source")]] = Field(
@@ -256,7 +256,7 @@ class Event(_Model):
     points: list[PositiveInt] = Field(
         default=[], description="Numbers of the points the event concerns."
     )
-    denies: Annotated[Slug, _known("events", "event", "timeline_dir")] | None = Field(
+    denies: Annotated[Slug, _known("events", "event", "events_dir")] | None = Field(
         default=None, description="Id (file name) of an earlier event whose claim this denies."
     )
     note: Text | None = Field(

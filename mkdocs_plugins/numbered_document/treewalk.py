@@ -10,6 +10,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 SKIP = frozenset(
@@ -93,3 +96,38 @@ def _cut(text: str, spans: list[Span]) -> tuple[str, list[etree.Element]]:
 def atomic(text: str) -> AtomicString:
     """Text that no later inline processor or auto-linker touches again."""
     return AtomicString(text)
+
+
+class LinkingTreeprocessor(Treeprocessor):
+    """Runs one linker over a converted page's tree."""
+
+    def __init__(
+        self, md: Markdown, find: Finder, skipped: Callable[[etree.Element], None] | None
+    ) -> None:
+        super().__init__(md)
+        self.find, self.skipped = find, skipped
+
+    def run(self, root: etree.Element) -> None:
+        replace_spans(root, self.find, skipped=self.skipped)
+
+
+class LinkingExtension(Extension):
+    """Registers one linker as a treeprocessor of a Markdown instance.
+
+    It must run after ``inline`` (priority 20), so that links and code exist and are skipped,
+    and before MkDocs' link resolver (0), which turns our ``.md`` paths into URLs and checks them.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        priority: int,
+        find: Finder,
+        skipped: Callable[[etree.Element], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.name, self.priority, self.find, self.skipped = name, priority, find, skipped
+
+    def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's name
+        processor = LinkingTreeprocessor(md, self.find, self.skipped)
+        md.treeprocessors.register(processor, self.name, self.priority)
