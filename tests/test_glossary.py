@@ -7,9 +7,9 @@ import pytest
 
 from mkdocs_plugins.numbered_document.glossary import (
     Entry,
-    glossary_extension,
     GlossaryLinker,
     TermMatcher,
+    glossary_extension,
     plain_text,
 )
 from mkdocs_plugins.numbered_document.references import reference_extension

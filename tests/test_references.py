@@ -7,9 +7,9 @@ import pytest
 
 from mkdocs_plugins.numbered_document.references import (
     Linker,
-    reference_extension,
     ReferencePattern,
     Target,
+    reference_extension,
 )
 
 ITEMS = {10: 4, 21: 4}

@@ -24,12 +24,12 @@ from mkdocs.utils import get_relative_url
 
 from . import views
 from .config import NumberedDocumentConfig
-from .glossary import Entry, glossary_extension, GlossaryLinker, TermMatcher, plain_text
+from .glossary import Entry, GlossaryLinker, TermMatcher, glossary_extension, plain_text
 from .graph import ReferenceGraph
 from .layout import Layout, expand_nav
 from .loader import load_document
 from .model import ContentError, Document, shown_path
-from .references import Linker, reference_extension, ReferencePattern, Target
+from .references import Linker, ReferencePattern, Target, reference_extension
 from .schema import json_schemas
 
 log = get_plugin_logger("numbered-document")  # the prefix readers see, as in mkdocs.yml
