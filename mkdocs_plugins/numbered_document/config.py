@@ -36,3 +36,5 @@ class NumberedDocumentConfig(Config):
     only on the index page, which keeps the sidebar short for documents with many points."""
     format_page = c.Type(str, default="contributing/format.md")
     """Where the generated content-format reference goes; empty for none."""
+    dump_markdown = c.Type(str, default="")
+    """For the benchmark: also write the Markdown of every generated page into this folder."""

@@ -19,6 +19,7 @@ from typing import Literal
 import markdown
 
 from .layout import relative_path
+from .timing import Stopwatch
 from .treewalk import LinkingExtension, Path, Span, atomic
 
 APOSTROPHES = "'\u2019\u02bc"
@@ -149,7 +150,9 @@ class GlossaryLinker:
         return spans
 
 
-def glossary_extension(linker: GlossaryLinker) -> LinkingExtension:
+def glossary_extension(
+    linker: GlossaryLinker, stopwatch: Stopwatch | None = None
+) -> LinkingExtension:
     """The glossary linker as a Markdown extension. Priority 14: after the reference linker
     (15), whose links it leaves alone; before ``abbr``, ``attr_list`` and ``toc``."""
-    return LinkingExtension("nd_glossary", 14, linker.spans, linker.skipped)
+    return LinkingExtension("nd_glossary", 14, linker.spans, linker.skipped, stopwatch)

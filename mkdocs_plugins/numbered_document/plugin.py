@@ -31,6 +31,7 @@ from .loader import load_document
 from .model import ContentError, Document, shown_path
 from .references import Linker, ReferencePattern, Target, reference_extension
 from .schema import json_schemas
+from .timing import Stopwatch
 
 log = get_plugin_logger("numbered-document")  # the prefix readers see, as in mkdocs.yml
 
@@ -49,14 +50,16 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         if not self.config.enabled:
             return config
         root = Path(self.config.content_dir)
+        self.stopwatch = Stopwatch()
         try:
-            self.document = load_document(
-                root,
-                document_file=self.config.document_file,
-                points_dir=self.config.points_dir,
-                glossary_dir=self.config.glossary_dir,
-                timeline_dir=self.config.timeline_dir,
-            )
+            with self.stopwatch.measure("load"):
+                self.document = load_document(
+                    root,
+                    document_file=self.config.document_file,
+                    points_dir=self.config.points_dir,
+                    glossary_dir=self.config.glossary_dir,
+                    timeline_dir=self.config.timeline_dir,
+                )
         except ContentError as error:
             count = len(error.problems)
             raise PluginError(
@@ -76,9 +79,9 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         for name in ("attr_list", "md_in_html", "tables"):  # what the generated pages use
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        config.markdown_extensions.append(reference_extension(self.linker))
+        config.markdown_extensions.append(reference_extension(self.linker, self.stopwatch))
         self.glossary = self._glossary(self.document)
-        config.markdown_extensions.append(glossary_extension(self.glossary))
+        config.markdown_extensions.append(glossary_extension(self.glossary, self.stopwatch))
         config.extra_css.append(STYLESHEET)
         if self.layout.timeline:
             config.extra_javascript.append(SCRIPT)
@@ -114,9 +117,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         }
         return GlossaryLinker(TermMatcher(forms), entries, mode=self.config.glossary_links)
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled:
-            return files
+    def _generate(self) -> dict[str, str]:
+        """The Markdown of every generated page, by source path."""
         document, layout = self.document, self.layout
         generated = {
             layout.point(p): views.point_page(document, layout, p) for p in document.points
@@ -130,6 +132,18 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             generated[layout.actors] = views.actors_page(document, layout)
         if layout.format_page:
             generated[layout.format_page] = views.field_reference(json_schemas(document.meta))
+        return generated
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        with self.stopwatch.measure("pages"):
+            generated = self._generate()
+        if self.config.dump_markdown:
+            dump = Path(self.config.dump_markdown)
+            for src_uri, content in generated.items():
+                (dump / src_uri).parent.mkdir(parents=True, exist_ok=True)
+                (dump / src_uri).write_text(content, encoding="utf-8")
         for src_uri, content in generated.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(
@@ -139,13 +153,13 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             listed = self.config.nav == "section" or src_uri not in self.page_numbers
             inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
-        for point in document.points:
-            page = files.get_file_from_path(layout.point(point))
+        for point in self.document.points:
+            page = files.get_file_from_path(self.layout.point(point))
             assert page is not None
             # "Edit this page" opens the point's own file, not the generated page.
             page.edit_uri = Path(os.path.relpath(point.path, config.docs_dir)).as_posix()
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "style.css")))
-        if layout.timeline:
+        if self.layout.timeline:
             files.append(File.generated(config, SCRIPT, abs_src_path=str(ASSETS / "timeline.js")))
         # Known to MkDocs from the start, so pages can link to it; written in on_env.
         self.graph_file = File.generated(config, GRAPH_FILE, content="")
@@ -177,6 +191,15 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         (as autorefs resolves its references here), then export the graph."""
         if not self.config.enabled:
             return env
+        with self.stopwatch.measure("backlinks"):
+            self._fill_late_parts(files)
+        log.debug(
+            "time per stage: "
+            + ", ".join(f"{k} {v:.3f} s" for k, v in sorted(self.stopwatch.seconds.items()))
+        )
+        return env
+
+    def _fill_late_parts(self, files: Files) -> None:
         document = self.document
         self.graph = ReferenceGraph(document, self.pages, self.linker.mentions)
         for number, src_uri in self.pages.items():
@@ -211,7 +234,6 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         }
         data = self.graph.as_data(document, pages)
         self.graph_file.content_string = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-        return env
 
     def _links_html(self, files: Files, here: Page, sources: set[str]) -> str:
         """Links from one page to others: points first in number order, then pages by title."""

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .layout import relative_path
+from .timing import Stopwatch
 from .treewalk import LinkingExtension, Path, Span, atomic
 
 NUMBER = r"\d+(?:\.\d+)?(?![\d])(?![.,]\d)"
@@ -159,7 +160,7 @@ class Linker:
         return element
 
 
-def reference_extension(linker: Linker) -> LinkingExtension:
+def reference_extension(linker: Linker, stopwatch: Stopwatch | None = None) -> LinkingExtension:
     """The reference linker as a Markdown extension. Priority 15: after ``inline`` (20);
     before the glossary (14), ``attr_list`` (8), ``abbr`` and ``toc`` (5)."""
-    return LinkingExtension("nd_references", 15, linker.spans)
+    return LinkingExtension("nd_references", 15, linker.spans, stopwatch=stopwatch)

@@ -15,6 +15,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from .timing import Stopwatch
+
 SKIP = frozenset(
     {
         "a",
@@ -101,14 +103,14 @@ def atomic(text: str) -> AtomicString:
 class LinkingTreeprocessor(Treeprocessor):
     """Runs one linker over a converted page's tree."""
 
-    def __init__(
-        self, md: Markdown, find: Finder, skipped: Callable[[etree.Element], None] | None
-    ) -> None:
+    def __init__(self, md: Markdown, extension: LinkingExtension) -> None:
         super().__init__(md)
-        self.find, self.skipped = find, skipped
+        self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        replace_spans(root, self.find, skipped=self.skipped)
+        extension = self.extension
+        with extension.stopwatch.measure(extension.name):
+            replace_spans(root, extension.find, skipped=extension.skipped)
 
 
 class LinkingExtension(Extension):
@@ -124,10 +126,11 @@ class LinkingExtension(Extension):
         priority: int,
         find: Finder,
         skipped: Callable[[etree.Element], None] | None = None,
+        stopwatch: Stopwatch | None = None,
     ) -> None:
         super().__init__()
         self.name, self.priority, self.find, self.skipped = name, priority, find, skipped
+        self.stopwatch = stopwatch or Stopwatch()
 
     def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's name
-        processor = LinkingTreeprocessor(md, self.find, self.skipped)
-        md.treeprocessors.register(processor, self.name, self.priority)
+        md.treeprocessors.register(LinkingTreeprocessor(md, self), self.name, self.priority)
