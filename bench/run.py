@@ -1,0 +1,232 @@
+"""`make bench`: the plugin's cost next to a plain MkDocs build of the same pages.
+
+For the real site and for synthetic content at three sizes, it builds (1) the site with the
+plugin and (2) a plain `mkdocs build` of exactly the Markdown pages the plugin produced (dumped,
+then built with the plugin switched off), with the same theme, extensions and navigation. Both
+builds of a size run alternately in fresh processes; the table shows medians, the ratio of the
+two, peak memory, and the plugin's own time per stage.
+
+    python bench/run.py            # the full table (about 10 minutes on 2 cores)
+    python bench/run.py --quick    # one small size, one run: a smoke run
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.generate import generate
+from mkdocs_plugins.numbered_document.layout import expand_nav
+
+ROOT = Path(__file__).resolve().parent.parent
+EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
+SIZES = [  # label, points, terms, events, runs
+    ("28 points, 30 terms", 28, 30, 20, 5),
+    ("280 points, 300 terms", 280, 300, 200, 3),
+    ("2,800 points, 3,000 terms", 2800, 3000, 2000, 1),
+]
+
+
+def build(config: Path, site: Path) -> dict[str, Any]:
+    """One build in a fresh process (so imports and caches are the same for both kinds)."""
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench/one_build.py"), str(config), str(site)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def write(path: Path, data: dict[str, Any]) -> Path:
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def synthetic(work: Path, points: int, terms: int, events: int) -> tuple[Path, Path]:
+    """Configs of the two builds for generated content; navigation lists points on the index."""
+    generate(work / "content", points, terms, events)
+    (work / "docs").mkdir()
+    (work / "docs/index.md").write_text("# Synthetic\n\nStart with point 1.\n", encoding="utf-8")
+    nav = [
+        {"Home": "index.md"},
+        {"Points": "points/index.md"},
+        {"Full text": "full-text.md"},
+        {"Glossary": "glossary.md"},
+        {"Timeline": "timeline.md"},
+        {"Actors": "actors.md"},
+    ]
+    theme = {"name": "material", "font": False}
+    plugin = {
+        "content_dir": str(work / "content"),
+        "nav": "index",
+        "format_page": "",
+        "dump_markdown": str(work / "dump"),
+    }
+    with_plugin = write(
+        work / "plugin.yml",
+        {
+            "site_name": "Synthetic",
+            "docs_dir": str(work / "docs"),
+            "theme": theme,
+            "nav": nav,
+            "plugins": ["search", {"numbered-document": plugin}],
+            "markdown_extensions": EXTENSIONS,
+        },
+    )
+    plain = {
+        "site_name": "Synthetic",
+        "docs_dir": str(work / "dump"),
+        "theme": theme,
+        "nav": nav,
+        "not_in_nav": "/points/*.md",
+        "plugins": ["search"],
+        "markdown_extensions": EXTENSIONS,
+    }
+    return with_plugin, write(work / "plain.yml", plain)
+
+
+def real(work: Path) -> tuple[Path, Path]:
+    """Configs of the two builds for the real site, with its own navigation."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    theme = {"name": "material", "custom_dir": str(ROOT / "overrides"), "font": False}
+    theme["features"] = list(config.theme["features"])
+    plugin = {"content_dir": str(ROOT / "content"), "dump_markdown": str(work / "dump")}
+    nav = json.loads(json.dumps(config.nav))
+    with_plugin = write(
+        work / "plugin.yml",
+        {
+            "site_name": config.site_name,
+            "docs_dir": str(ROOT / "docs"),
+            "theme": theme,
+            "nav": nav,
+            "plugins": ["search", {"numbered-document": plugin}],
+            "markdown_extensions": EXTENSIONS,
+        },
+    )
+    return with_plugin, work / "plain.yml"
+
+
+def finish_real_plain(work: Path, with_plugin: Path) -> None:
+    """The plain build's docs: the dumped pages and the hand-written ones, same navigation."""
+    shutil.copytree(ROOT / "docs", work / "dump", dirs_exist_ok=True)
+    config = yaml.safe_load(with_plugin.read_text(encoding="utf-8"))
+    points = sorted(
+        p.relative_to(work / "dump").as_posix() for p in (work / "dump/points").glob("*.md")
+    )
+    points.remove("points/index.md")
+    expand_nav(config["nav"], "points/index.md", points, "Points")
+    config.update(docs_dir=str(work / "dump"), plugins=["search"])
+    write(work / "plain.yml", config)
+
+
+def measure(
+    label: str, work: Path, with_plugin: Path, plain: Path, runs: int, is_real: bool
+) -> dict[str, Any]:
+    plugin_runs, plain_runs = [], []
+    for run in range(runs):
+        shutil.rmtree(work / "dump", ignore_errors=True)
+        plugin_runs.append(build(with_plugin, work / "site-plugin"))
+        if is_real and run == 0:
+            finish_real_plain(work, with_plugin)
+        plain_runs.append(build(plain, work / "site-plain"))
+    pages = sum(1 for _ in (work / "site-plugin").rglob("index.html"))
+    median = lambda runs, key: statistics.median(r[key] for r in runs)  # noqa: E731
+    stages = {
+        k: statistics.median(r["stages"].get(k, 0.0) for r in plugin_runs)
+        for k in plugin_runs[0]["stages"]
+    }
+    return {
+        "label": label,
+        "pages": pages,
+        "runs": runs,
+        "plugin": median(plugin_runs, "wall"),
+        "plain": median(plain_runs, "wall"),
+        "plugin_mib": median(plugin_runs, "peak_mib"),
+        "plain_mib": median(plain_runs, "peak_mib"),
+        "stages": stages,
+    }
+
+
+HEADER = [
+    "content",
+    "pages",
+    "runs",
+    "with plugin",
+    "plain build",
+    "plugin adds",
+    "peak memory (plugin / plain)",
+    "load",
+    "pages",
+    "references",
+    "glossary",
+    "backlinks",
+]
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    lines = [
+        "| " + " | ".join(HEADER) + " |",
+        "| --- |" + " ---: |" * (len(HEADER) - 1),
+    ]
+    for r in rows:
+        s = r["stages"]
+        added = (r["plugin"] / r["plain"] - 1) * 100
+        cells = [
+            r["label"],
+            f"{r['pages']:,}",
+            str(r["runs"]),
+            f"{r['plugin']:.2f} s",
+            f"{r['plain']:.2f} s",
+            f"{added:+.1f}%",
+            f"{r['plugin_mib']:.0f} / {r['plain_mib']:.0f} MiB",
+            *(
+                f"{s.get(stage, 0.0):.2f} s"
+                for stage in ("load", "pages", "nd_references", "nd_glossary", "backlinks")
+            ),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="one small size, one run")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp) / "real"
+        work.mkdir()
+        with_plugin, plain = real(work)
+        rows.append(
+            measure("the real site", work, with_plugin, plain, 1 if args.quick else 5, True)
+        )
+        print(table(rows), flush=True)
+        sizes = SIZES[:1] if args.quick else SIZES
+        for label, points, terms, events, runs in sizes:
+            work = Path(tmp) / f"size-{points}"
+            work.mkdir()
+            with_plugin, plain = synthetic(work, points, terms, events)
+            rows.append(measure(label, work, with_plugin, plain, 1 if args.quick else runs, False))
+            print(f"... {label} done", flush=True)
+    print()
+    print(table(rows))
+    print()
+    print("Stage times are the plugin's own, medians of the runs; 'plugin adds' compares the two")
+    print("builds' wall times (median of each) measured alternately in the same run.")
+
+
+if __name__ == "__main__":
+    main()
