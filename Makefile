@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check serve lint schemas clean
+.PHONY: build test check serve schemas bench clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ serve: $(BIN)/.installed      ## live preview; rebuilds when content/ or docs/ c
 
 schemas: $(BIN)/.installed    ## regenerate the JSON Schemas in schemas/ from the content schema
 	$(BIN)/python -m mkdocs_plugins.numbered_document schemas content schemas
+
+bench: $(BIN)/.installed      ## the plugin's cost next to a plain build, at three sizes (~10 min)
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf site $(VENV)

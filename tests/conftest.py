@@ -35,7 +35,8 @@ def build_site(config_file: Path, site_dir: Path, **overrides: object) -> list[s
     cwd = Path.cwd()
     try:
         os.chdir(config_file.parent)
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=True, **overrides)
+        overrides.setdefault("strict", True)
+        config = load_config(str(config_file), site_dir=str(site_dir), **overrides)
         build(config)
     finally:
         os.chdir(cwd)

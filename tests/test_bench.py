@@ -1,0 +1,36 @@
+"""Smoke test of the benchmark's parts: the generator, the dump and the plain build of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.generate import generate
+from bench.run import synthetic
+from mkdocs_plugins.numbered_document.loader import load_document
+
+from .conftest import build_site
+
+
+def test_generated_content_is_valid_and_of_the_asked_size(tmp_path: Path) -> None:
+    generate(tmp_path / "content", points=12, terms=9, events=4)
+    document = load_document(tmp_path / "content")
+    assert (len(document.points), len(document.terms), len(document.events)) == (12, 9, 4)
+
+
+def test_the_dump_builds_without_the_plugin(tmp_path: Path) -> None:
+    with_plugin, plain = synthetic(tmp_path, points=6, terms=5, events=3)
+    assert build_site(with_plugin, tmp_path / "site-plugin") == []
+    dumped = sorted(p.name for p in (tmp_path / "dump/points").glob("*.md"))
+    assert dumped == [
+        "00001-point.md",
+        "00002-point.md",
+        "00003-point.md",
+        "00004-point.md",
+        "00005-point.md",
+        "00006-point.md",
+        "index.md",
+    ]
+    (tmp_path / "dump/index.md").write_text("# Home\n", encoding="utf-8")
+    build_site(plain, tmp_path / "site-plain", strict=False)
+    assert (tmp_path / "site-plain/points/00006-point/index.html").is_file()
+    assert not (tmp_path / "site-plain/assets/numbered-document").exists()
