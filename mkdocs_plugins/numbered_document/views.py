@@ -39,9 +39,10 @@ def _cell(text: str) -> str:
 
 def cite_source(source: Source) -> str:
     """A source as readers see it: title, publisher (or that none is named), date."""
-    publisher = source.publisher or "publisher not named in our copy"
-    when = human_date(source.date) if source.date else "date not given"
-    return f"*{source.title}*, {publisher}, {when}"
+    publisher = source.publisher or "publisher not named"
+    return f"*{source.title}*, {publisher}" + (
+        f", {human_date(source.date)}" if source.date else ""
+    )
 
 
 def heading(document: Document, point: Point) -> str:
