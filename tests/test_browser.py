@@ -73,3 +73,23 @@ def test_without_javascript_the_whole_timeline_reads(browser: Any, charter_url: 
     assert len(page.query_selector_all("article.nd-event")) == 4
     assert all(e.is_visible() for e in page.query_selector_all("article.nd-event"))
     context.close()
+
+
+@pytest.fixture(scope="module")
+def site_url(site: Path) -> Iterator[str]:
+    url, server = serve(site)
+    yield url
+    server.shutdown()  # type: ignore[attr-defined]
+    server.server_close()  # type: ignore[attr-defined]
+
+
+def test_the_real_timeline_narrows_to_one_actor(page: Any, site_url: str) -> None:
+    page.goto(site_url + "timeline/")
+    total = len(visible_events(page))
+    page.select_option("select[name=actor]", "volodymyr-zelensky")
+    shown = visible_events(page)
+    assert 0 < len(shown) < total
+    actors = page.eval_on_selector_all(
+        "article.nd-event:not([hidden])", "els => els.map(e => e.dataset.actor)"
+    )
+    assert set(actors) == {"volodymyr-zelensky"}

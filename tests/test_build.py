@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import ARTICLE
+from .conftest import ARTICLE, ROOT
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -297,3 +297,36 @@ def test_the_sidebar_lists_the_points_under_their_index_in_order(site: Path) -> 
     points = [t for t in titles if t.startswith("Point ")]
     assert [int(t.split()[1].rstrip(":")) for t in points] == list(range(1, 29))
     assert titles.index("Home") < titles.index(points[0])
+
+
+def test_every_event_on_the_site_has_a_dated_time_and_names_its_source(site: Path) -> None:
+    page = soup(site / "timeline/index.html")
+    events = page.select("article.nd-event")
+    assert len(events) == len(list((ROOT / "content/timeline").glob("*.yml")))
+    for event in events:
+        time_element = event.select_one(".nd-event-meta time")
+        assert re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", time_element["datetime"]), event["id"]
+        assert "Source:" in event.select_one(".nd-facets").get_text(), event["id"]
+    dates = [e.select_one("time")["datetime"] for e in events]
+    assert dates == sorted(dates)
+
+
+def test_the_umerov_claim_is_shown_with_its_denial(site: Path) -> None:
+    page = soup(site / "timeline/index.html")
+    claim = page.find(id="2025-11-21-us-official-umerov-agreed")
+    denial = claim.find("a", href="#2025-11-21-umerov-denies-approval")
+    assert denial is not None and "Denied:" in denial.parent.get_text()
+    assert "not confirmed" in claim.get_text()
+
+
+def test_point_26_lists_its_reactions_newest_first(site: Path) -> None:
+    page = soup(site / "points/26-amnesty/index.html")
+    links = page.find(id="reactions").find_next_sibling("ul").select('a[href*="timeline"]')
+    anchors = [a["href"].split("#")[1] for a in links]
+    assert anchors[-1] == "2025-11-21-wsj-amnesty-replaced-aid-review"
+    assert anchors == sorted(anchors, reverse=True)
+
+
+def test_the_timeline_and_actors_mentions_of_points_are_backlinks(site: Path) -> None:
+    page = soup(site / "points/06-armed-forces-size/index.html")
+    assert {"Timeline", "Actors"} <= set(links_under(page, "referenced-by"))
