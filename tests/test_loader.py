@@ -116,7 +116,7 @@ BAD = [
         POINT,
         "parties: [ukraine]",
         "parties: [ukraine",
-        f"{POINT}:6: YAML syntax error: expected ',' or ']', but got ':'. Check indentation, "
+        f"{POINT}:6: YAML syntax error: did not find expected ',' or ']'. Check indentation, "
         "colons and quotes.",
     ),
     (

@@ -216,17 +216,18 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             )
         if self.layout.glossary:
             page = _page(files, self.layout.glossary)
+            users: dict[str, set[str]] = {}
+            for uri, terms in self.glossary.uses.items():
+                if uri != self.layout.glossary:
+                    for term_id in terms:
+                        users.setdefault(term_id, set()).add(uri)
+            used_in = {
+                term.id: self._links_html(files, page, users.get(term.id, set()))
+                or views.none_html("No page yet.")
+                for term in document.terms
+            }
             assert page.content is not None
-            for term in document.terms:
-                users = {
-                    uri
-                    for uri, terms in self.glossary.uses.items()
-                    if term.id in terms and uri != self.layout.glossary
-                }
-                page.content = page.content.replace(
-                    views.USED_IN.format(term=term.id),
-                    self._links_html(files, page, users) or views.none_html("No page yet."),
-                )
+            page.content = views.fill(page.content, views.USED_IN, used_in)
         pages = {
             uri: (page.title or uri, page.url)
             for uri in [*self.pages.values(), *self.linker.mentions]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 import unicodedata
 from typing import Any
 
@@ -22,6 +23,14 @@ from .schema import Source
 REFERS_TO = '<div class="nd-links" data-nd-refers-to="{number}"></div>'
 REFERENCED_BY = '<div class="nd-links" data-nd-referenced-by="{number}"></div>'
 USED_IN = '<div class="nd-used-in" data-nd-used-in="{term}"></div>'
+
+
+def fill(html_text: str, placeholder: str, values: dict[str, str]) -> str:
+    """Replace every instance of a placeholder (a template with one field) in one pass."""
+    before, _, after = placeholder.partition("{")
+    after = after.partition("}")[2]
+    pattern = re.compile(re.escape(before) + r"([^\"<>]+)" + re.escape(after))
+    return pattern.sub(lambda match: values.get(match.group(1), match.group(0)), html_text)
 
 
 def human_date(day: dt.date) -> str:
