@@ -236,34 +236,34 @@ def write_term(content: Path, name: str, text: str) -> None:
     (content / "glossary" / f"{name}.yml").write_text(text, encoding="utf-8")
 
 
-GOOD_TERM = "term: de facto\ndefinition: In fact.\nsources: [plan-article]\n"
+GOOD_TERM = "term: zz sample term\ndefinition: In fact.\nsources: [plan-article]\n"
 
 
 def test_glossary_terms_load(content: Path) -> None:
     write_term(content, "zz-de-facto", GOOD_TERM)
     document = load_document(content)
-    assert document.glossary["zz-de-facto"].forms[0] == "de facto"
+    assert document.glossary["zz-de-facto"].forms[0] == "zz sample term"
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
-            "term: de facto\ndefinition: ''\nsources: [plan-article]\n",
+            "term: zz bad\ndefinition: ''\nsources: [plan-article]\n",
             "glossary/zz-bad.yml:2: field 'definition': String should have at least 1 character. "
             "It holds: One or two sentences in our own words; the hover text of every link.",
         ),
         (
-            "term: de facto\nsources: [plan-article]\n",
+            "term: zz bad\nsources: [plan-article]\n",
             "glossary/zz-bad.yml:1: field 'definition' is missing: add it (One or two sentences "
             "in our own words; the hover text of every link.).",
         ),
         (
-            "term: de facto\ndefinition: In fact.\nrelated: [de-jure]\nsources: [plan-article]\n",
+            "term: zz bad\ndefinition: In fact.\nrelated: [de-jure]\nsources: [plan-article]\n",
             "glossary/zz-bad.yml:3: field 'related[0]': unknown glossary term 'de-jure'.",
         ),
         (
-            "term: de facto\ndefiniton: In fact.\nsources: [plan-article]\n",
+            "term: zz bad\ndefiniton: In fact.\nsources: [plan-article]\n",
             "glossary/zz-bad.yml:2: unknown field 'definiton'. Did you mean 'definition'?",
         ),
     ],
@@ -281,12 +281,12 @@ def test_two_terms_may_not_claim_the_same_form(content: Path) -> None:
     write_term(
         content,
         "zz-b",
-        "term: in fact\nforms: [De Facto]\ndefinition: x\nsources: [plan-article]\n",
+        "term: in fact\nforms: [ZZ Sample Term]\ndefinition: x\nsources: [plan-article]\n",
     )
     found = problems(content)
     assert (
-        "glossary/zz-b.yml:None: the form 'De Facto' of 'in fact' is already claimed by "
-        "'de facto' (zz-a.yml). Keep it in one term only." in found
+        "glossary/zz-b.yml:None: the form 'ZZ Sample Term' of 'in fact' is already claimed by "
+        "'zz sample term' (zz-a.yml). Keep it in one term only." in found
     )
 
 

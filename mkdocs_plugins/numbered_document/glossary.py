@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -20,7 +20,7 @@ import markdown
 
 from .layout import relative_path
 from .timing import Stopwatch
-from .treewalk import LinkingExtension, Path, Span, atomic
+from .treewalk import FINAL_HREF, LinkingExtension, Path, Span, atomic
 
 APOSTROPHES = "'\u2019\u02bc"
 QUOTES = '"\u201c\u201d'
@@ -120,6 +120,8 @@ class GlossaryLinker:
     page: str = ""
     uses: dict[str, set[str]] = field(default_factory=dict)
     """Source path of each converted page → the ids of the terms it mentions."""
+    href: Callable[[str, str], str] = relative_path
+    """The link from one page to another, by source path (see ``references.Linker.href``)."""
     _linked: set[str] = field(default_factory=set)
 
     def start_page(self, page: str) -> None:
@@ -143,8 +145,9 @@ class GlossaryLinker:
                 continue
             self._linked.add(term)
             entry = self.entries[term]
-            href = f"{relative_path(self.page, entry.src_uri)}#{entry.anchor}"
-            element = etree.Element("a", {"href": href, "title": entry.tooltip, "class": "nd-term"})
+            href = f"{self.href(self.page, entry.src_uri)}#{entry.anchor}"
+            attributes = {"href": "#", FINAL_HREF: href, "title": entry.tooltip, "class": "nd-term"}
+            element = etree.Element("a", attributes)
             element.text = atomic(text[start:end])
             spans.append((start, end, element))
         return spans

@@ -26,7 +26,7 @@ from . import views
 from .config import NumberedDocumentConfig
 from .glossary import Entry, GlossaryLinker, TermMatcher, glossary_extension, plain_text
 from .graph import ReferenceGraph
-from .layout import Layout, expand_nav
+from .layout import Layout, expand_nav, relative_url
 from .loader import load_document
 from .model import ContentError, Document, shown_path
 from .references import Linker, ReferencePattern, Target, reference_extension
@@ -161,6 +161,14 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "style.css")))
         if self.layout.timeline:
             files.append(File.generated(config, SCRIPT, abs_src_path=str(ASSETS / "timeline.js")))
+        # Links made in prose get final URLs: MkDocs then has no .md path to resolve per link,
+        # which cost more than finding the links (measured by `make bench`).
+        urls = {file.src_uri: file.url for file in files.documentation_pages()}
+
+        def href(page: str, target: str) -> str:
+            return "" if page == target else relative_url(urls[target], urls[page])
+
+        self.linker.href = self.glossary.href = href
         # Known to MkDocs from the start, so pages can link to it; written in on_env.
         self.graph_file = File.generated(config, GRAPH_FILE, content="")
         files.append(self.graph_file)

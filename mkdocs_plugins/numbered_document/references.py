@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .layout import relative_path
 from .timing import Stopwatch
-from .treewalk import LinkingExtension, Path, Span, atomic
+from .treewalk import FINAL_HREF, LinkingExtension, Path, Span, atomic
 
 NUMBER = r"\d+(?:\.\d+)?(?![\d])(?![.,]\d)"
 
@@ -110,6 +110,9 @@ class Linker:
     """Source path of each converted page → the points it refers to."""
     problems: list[str] = field(default_factory=list)
     """References to points that do not exist, since the caller last emptied the list."""
+    href: Callable[[str, str], str] = relative_path
+    """The link from one page to another, both named by source path. By default a relative
+    ``.md`` path (MkDocs resolves it); a caller that knows the URLs gives final ones."""
 
     def start_page(self, page: str, own: int | None = None) -> None:
         self.page, self.own = page, own
@@ -151,11 +154,12 @@ class Linker:
             return None  # a point never links to itself
         if ref.number != self.own:
             self.mentions.setdefault(self.page, set()).add(ref.number)
-        href = relative_path(self.page, target.src_uri)
+        href = self.href(self.page, target.src_uri)
         if ref.item is not None:
             href += "#" + target.anchor(ref.item)
         title = target.title if ref.item is None else f"{target.title}, item {ref.item}"
-        element = etree.Element("a", {"href": href, "title": title, "class": "nd-ref"})
+        element = etree.Element("a", {"href": "#", FINAL_HREF: href, "title": title})
+        element.set("class", "nd-ref")
         element.text = atomic(shown)
         return element
 

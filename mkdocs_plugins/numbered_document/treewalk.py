@@ -113,6 +113,20 @@ class LinkingTreeprocessor(Treeprocessor):
             replace_spans(root, extension.find, skipped=extension.skipped)
 
 
+FINAL_HREF = "data-nd-href"
+"""Where a linker puts a link that is already a final URL, until ``FinalLinks`` moves it to
+``href`` after MkDocs' link resolver, which would otherwise report it as an unknown file. The
+``href`` meanwhile is "#", which the resolver leaves alone."""
+
+
+class FinalLinks(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for link in root.iter("a"):
+            final = link.attrib.pop(FINAL_HREF, None)
+            if final is not None:
+                link.set("href", final)
+
+
 class LinkingExtension(Extension):
     """Registers one linker as a treeprocessor of a Markdown instance.
 
@@ -134,3 +148,4 @@ class LinkingExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's name
         md.treeprocessors.register(LinkingTreeprocessor(md, self), self.name, self.priority)
+        md.treeprocessors.register(FinalLinks(md), "nd_final_links", -10)
