@@ -93,3 +93,22 @@ def test_the_real_timeline_narrows_to_one_actor(page: Any, site_url: str) -> Non
         "article.nd-event:not([hidden])", "els => els.map(e => e.dataset.actor)"
     )
     assert set(actors) == {"volodymyr-zelensky"}
+
+
+def test_hovering_a_term_shows_its_definition(page: Any, site_url: str) -> None:
+    page.goto(site_url + "points/24-humanitarian-committee/")
+    term = page.locator("a.nd-term", has_text="all for all").first
+    definition = term.get_attribute("title")
+    assert definition
+    term.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert tooltip.inner_text().strip() == definition
+
+
+def test_a_cross_reference_and_its_backlink_can_be_followed(page: Any, site_url: str) -> None:
+    page.goto(site_url + "points/10-us-guarantees/")
+    page.locator("article a.nd-ref", has_text="point 21").first.click()
+    page.wait_for_url("**/points/21-territories/")
+    page.locator("#referenced-by + ul a", has_text="Point 10").click()
+    page.wait_for_url("**/points/10-us-guarantees/")

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from .conftest import ARTICLE, ROOT
@@ -330,3 +331,43 @@ def test_point_26_lists_its_reactions_newest_first(site: Path) -> None:
 def test_the_timeline_and_actors_mentions_of_points_are_backlinks(site: Path) -> None:
     page = soup(site / "points/06-armed-forces-size/index.html")
     assert {"Timeline", "Actors"} <= set(links_under(page, "referenced-by"))
+
+
+def test_terms_link_to_the_glossary_with_their_definition_on_hover(site: Path) -> None:
+    page = soup(site / "points/24-humanitarian-committee/index.html")
+    link = page.find("a", class_="nd-term", string="all for all")
+    assert link["href"] == "../../glossary/#all-for-all"
+    glossary = yaml.safe_load(
+        (ROOT / "content/glossary/all-for-all.yml").read_text(encoding="utf-8")
+    )
+    assert link["title"] == " ".join(glossary["definition"].split())
+    # the first mention on a page is linked, later ones are not
+    hrefs = [a["href"] for a in page.find_all("a", class_="nd-term")]
+    assert len(hrefs) == len(set(hrefs))
+
+
+def test_the_glossary_lists_every_term_with_where_it_is_used(site: Path) -> None:
+    page = soup(site / "glossary/index.html")
+    terms = sorted(p.stem for p in (ROOT / "content/glossary").glob("*.yml"))
+    entries = page.select("div.nd-term-entry")
+    assert sorted(e["data-nd-term"] for e in entries) == terms
+    headings = [page.find(id=term).get_text(strip=True).rstrip("¶").lower() for term in terms]
+    in_order = [h.get_text(strip=True).rstrip("¶").lower() for h in page.select("h3")]
+    assert in_order == sorted(headings)
+    amnesty = page.find(id="amnesty").find_next_sibling("div")
+    assert "Point 26" in [a.get_text() for a in amnesty.select("ul.nd-links a")]
+    letters = [a.get_text() for a in page.select("nav.nd-az a")]
+    assert letters == sorted(letters) and "A" in letters
+
+
+def test_glossary_definitions_that_mention_points_are_backlinks(site: Path) -> None:
+    page = soup(site / "points/19-zaporizhzhia-nuclear-plant/index.html")
+    assert "Glossary" in links_under(page, "referenced-by")
+
+
+def test_terms_are_in_the_search_index_with_their_real_text(site: Path) -> None:
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    entry = next(d for d in index["docs"] if d["location"] == "glossary/#all-for-all")
+    assert "each side hands over everyone it holds" in entry["text"]
+    assert "Point 24" in entry["text"]
+    assert "data-nd-used-in" not in json.dumps(index)
