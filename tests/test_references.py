@@ -82,6 +82,10 @@ CASES = [
     ("point 50", "<p>point 50</p>"),  # does not exist: left as text (and reported)
     ("pointing 5 ways", "<p>pointing 5 ways</p>"),
     ("point five", "<p>point five</p>"),
+    ("under point 4, 30 days later", f"<p>under {a(4, 'point 4')}, 30 days later</p>"),
+    ("in point 7, 2 sides agree", f"<p>in {a(7, 'point 7')}, 2 sides agree</p>"),
+    ("point 3 - 4 weeks", f"<p>{a(3, 'point 3')} - 4 weeks</p>"),
+    ("point 5 and 10", f"<p>{a(5, 'point 5')} and 10</p>"),  # a list needs the plural
 ]
 
 
@@ -125,6 +129,20 @@ def test_ranges_record_every_point_between_their_ends() -> None:
     linker = make_linker()
     render("points 5–8", linker)
     assert linker.mentions["notes.md"] == {5, 6, 7, 8}
+
+
+def test_a_huge_range_costs_no_more_than_the_points_there_are() -> None:
+    linker = make_linker()
+    render("points 1–30000000", linker)
+    assert linker.mentions["notes.md"] == set(range(1, 29))
+
+
+def test_repeated_content_is_linked_but_neither_recorded_nor_reported() -> None:
+    linker = make_linker()
+    html = render('<div data-nd-repeated="" markdown>\n\npoint 3 and point 99\n\n</div>', linker)
+    assert html == f"<div>\n<p>{a(3, 'point 3')} and point 99</p>\n</div>"
+    assert linker.mentions["notes.md"] == set()
+    assert linker.problems == []
 
 
 def test_other_words_make_other_documents_work() -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .layout import relative_path
 from .timing import Stopwatch
-from .treewalk import FINAL_HREF, LinkingExtension, Path, Span, atomic
+from .treewalk import FINAL_HREF, REPEATED, LinkingExtension, Path, Span, atomic
 
 NUMBER = r"\d+(?:\.\d+)?(?![\d])(?![.,]\d)"
 
@@ -50,12 +50,13 @@ class ReferencePattern:
     """The one compiled pattern for references, built from the document's words."""
 
     def __init__(self, singular: str, plural: str, conjunctions: Iterable[str] = ("and", "or")):
-        words = "|".join(re.escape(w) for w in sorted({singular, plural}, key=len, reverse=True))
         joins = "|".join(re.escape(w) for w in conjunctions)
         joiner = rf"(?:\s*,\s*(?:(?:{joins})\s+)?|\s+(?:{joins})\s+)" if joins else r"\s*,\s*"
         one = rf"{NUMBER}(?:\s*[-–]\s*{NUMBER})?"
+        # Lists and ranges only after the plural: "point 4, 30 days later" names one point.
         self.regex = re.compile(
-            rf"(?<![\w-])(?:{words})\s+(?P<numbers>{one}(?:{joiner}{one})*)",
+            rf"(?<![\w-])(?:{re.escape(plural)}\s+(?P<many>{one}(?:{joiner}{one})*)"
+            rf"|{re.escape(singular)}\s+(?P<one>{NUMBER}))",
             re.IGNORECASE,
         )
         self._number = re.compile(NUMBER)
@@ -65,8 +66,9 @@ class ReferencePattern:
         """Every reference in a text, in order."""
         found = []
         for match in self.regex.finditer(text):
-            base = match.start("numbers")
-            numbers = match.group("numbers")
+            group = "many" if match.group("many") is not None else "one"
+            base = match.start(group)
+            numbers = match.group(group)
             refs = tuple(
                 _ref(number.group(), base + number.start(), base + number.end())
                 for number in self._number.finditer(numbers)
@@ -122,29 +124,36 @@ class Linker:
         """The links to make in one run of text (the Finder for treewalk).
 
         A reference to one point is linked whole ("point 22"); in a list, each number is.
+        Inside content repeated from elsewhere (``REPEATED``), links are made but neither
+        recorded as this page's references nor reported: the original page does both.
         """
+        original = not any(element.get(REPEATED) is not None for element in path)
         spans: list[Span] = []
         for reference in self.pattern.find(text):
-            self._record_ranges(reference)
+            if original:
+                self._record_ranges(reference)
             whole = len(reference.refs) == 1
             for ref in reference.refs:
                 start, end = (reference.start, reference.end) if whole else (ref.start, ref.end)
-                element = self._link(ref, text[start:end], reference.text)
+                element = self._link(ref, text[start:end], reference.text, original)
                 if element is not None:
                     spans.append((start, end, element))
         return spans
 
     def _record_ranges(self, reference: Reference) -> None:
         for low, high in reference.ranges:
-            for number in range(min(low, high) + 1, max(low, high)):
-                if number in self.targets and number != self.own:
-                    self.mentions.setdefault(self.page, set()).add(number)
+            low, high = min(low, high), max(low, high)
+            inside = {n for n in self.targets if low < n < high and n != self.own}
+            if inside:
+                self.mentions.setdefault(self.page, set()).update(inside)
 
-    def _link(self, ref: Ref, shown: str, written: str) -> etree.Element | None:
+    def _link(self, ref: Ref, shown: str, written: str, original: bool) -> etree.Element | None:
         target = self.targets.get(ref.number)
         if target is None or (ref.item is not None and not 1 <= ref.item <= target.items):
             name = str(ref.number) if ref.item is None else f"{ref.number}.{ref.item}"
             valid = f"1–{max(self.targets)}" if self.targets else "none"
+            if not original:
+                return None
             self.problems.append(
                 f"'{written}' refers to {name}, which does not exist "
                 f"(valid numbers: {valid}); the text is left unlinked."
@@ -152,7 +161,7 @@ class Linker:
             return None
         if ref.number == self.own and ref.item is None:
             return None  # a point never links to itself
-        if ref.number != self.own:
+        if ref.number != self.own and original:
             self.mentions.setdefault(self.page, set()).add(ref.number)
         href = self.href(self.page, target.src_uri)
         if ref.item is not None:

@@ -113,6 +113,10 @@ class LinkingTreeprocessor(Treeprocessor):
             replace_spans(root, extension.find, skipped=extension.skipped)
 
 
+REPEATED = "data-nd-repeated"
+"""Marks content shown again from another page (a point's reactions, the actors' events, the
+index's summaries): linked as usual, but the original page is the one that refers."""
+
 FINAL_HREF = "data-nd-href"
 """Where a linker puts a link that is already a final URL, until ``FinalLinks`` moves it to
 ``href`` after MkDocs' link resolver, which would otherwise report it as an unknown file. The
@@ -120,11 +124,14 @@ FINAL_HREF = "data-nd-href"
 
 
 class FinalLinks(Treeprocessor):
+    """Moves final URLs into place, and drops the plugin's markers from the output."""
+
     def run(self, root: etree.Element) -> None:
-        for link in root.iter("a"):
-            final = link.attrib.pop(FINAL_HREF, None)
+        for element in root.iter():
+            final = element.attrib.pop(FINAL_HREF, None)
             if final is not None:
-                link.set("href", final)
+                element.set("href", final)
+            element.attrib.pop(REPEATED, None)
 
 
 class LinkingExtension(Extension):

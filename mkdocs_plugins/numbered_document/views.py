@@ -19,6 +19,7 @@ from .glossary import TERM_ATTRIBUTE
 from .layout import Layout, relative_path
 from .model import Document, GlossaryTerm, Point, TimelineEvent
 from .schema import Source
+from .treewalk import REPEATED
 
 REFERS_TO = '<div class="nd-links" data-nd-refers-to="{number}"></div>'
 REFERENCED_BY = '<div class="nd-links" data-nd-referenced-by="{number}"></div>'
@@ -58,9 +59,9 @@ def heading(document: Document, point: Point) -> str:
     return f"{document.label(point.number)}: {point.title}"
 
 
-def wording(document: Document, point: Point, *, anchor: bool = False) -> str:
+def wording(document: Document, point: Point, *, repeated: bool = False) -> str:
     """The published wording, set apart as a quotation; every sub-item has a stable anchor."""
-    attributes = f' id="{document.anchor(point.number)}"' if anchor else ""
+    attributes = f' {REPEATED}=""' if repeated else ""
     parts = [f'<blockquote class="nd-wording"{attributes} markdown>', "", point.lead, ""]
     if point.items:
         parts.append("<ul markdown>")
@@ -151,7 +152,7 @@ def points_index(document: Document, layout: Layout) -> str:
         "",
         f"Read them all on one page: [full text]({relative_path(page, layout.full_text)}).",
         "",
-        '<div class="nd-index" markdown>',
+        f'<div class="nd-index" {REPEATED}="" markdown>',
         "",
         "| No. | Title | Summary | Parties | Topics |",
         "| ---: | --- | --- | --- | --- |",
@@ -188,7 +189,7 @@ def full_text(document: Document, layout: Layout) -> str:
         lines += [
             f"## {heading(document, point)} {{ #{document.anchor(point.number)} }}",
             "",
-            wording(document, point),
+            wording(document, point, repeated=True),
             f"[{document.label(point.number)} in detail]({target}){{ .nd-more }}",
             "",
         ]
@@ -354,7 +355,7 @@ def reactions(document: Document, layout: Layout, point: Point) -> list[str]:
         return []
     page = layout.point(point)
     timeline = relative_path(page, layout.timeline)
-    lines = ["## Reactions", ""]
+    lines = ["## Reactions", "", f'<div class="nd-reactions" {REPEATED}="" markdown>', ""]
     for event in reversed(events):
         actor = document.actors[event.meta.actor].name
         summary = " ".join(event.meta.summary.split())
@@ -362,7 +363,7 @@ def reactions(document: Document, layout: Layout, point: Point) -> list[str]:
             f"- {event_date(event)}, [{actor}]({timeline}#{event.id}): {summary} "
             f"*({'; '.join(cite_source(document.sources[s]) for s in event.meta.sources)})*"
         )
-    return [*lines, ""]
+    return [*lines, "", "</div>", ""]
 
 
 def actors_page(document: Document, layout: Layout) -> str:
@@ -396,10 +397,11 @@ def actors_page(document: Document, layout: Layout) -> str:
             facts.append(f"**Party:** {document.parties[actor.party].name}")
         if facts:
             lines += ["  \n".join(facts), "{ .nd-facets }", ""]
+        lines += [f'<div {REPEATED}="" markdown>', ""]
         for event in events:
             summary = " ".join(event.meta.summary.split())
             lines.append(f"- [{_date_parts(event)[0]}]({timeline}#{event.id}): {summary}")
-        lines.append("")
+        lines += ["", "</div>", ""]
     return "\n".join(lines)
 
 
