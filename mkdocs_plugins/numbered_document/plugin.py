@@ -8,6 +8,7 @@ linker which page it is on; on_env, when every page is converted, fills "Refers 
 
 from __future__ import annotations
 
+import html
 import json
 import os
 from pathlib import Path
@@ -161,12 +162,16 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "style.css")))
         if self.layout.timeline:
             files.append(File.generated(config, SCRIPT, abs_src_path=str(ASSETS / "timeline.js")))
+
         # Links made in prose get final URLs: MkDocs then has no .md path to resolve per link,
         # which cost more than finding the links (measured by `make bench`).
-        urls = {file.src_uri: file.url for file in files.documentation_pages()}
-
         def href(page: str, target: str) -> str:
-            return "" if page == target else relative_url(urls[target], urls[page])
+            if page == target:
+                return ""
+            # Looked up when needed: drafts under `mkdocs serve` and other plugins' pages too.
+            here, there = files.get_file_from_path(page), files.get_file_from_path(target)
+            assert here is not None and there is not None, (page, target)
+            return relative_url(there.url, here.url)
 
         self.linker.href = self.glossary.href = href
         # Known to MkDocs from the start, so pages can link to it; written in on_env.
@@ -237,7 +242,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             assert page.content is not None
             page.content = views.fill(page.content, views.USED_IN, used_in)
         pages = {
-            uri: (page.title or uri, page.url)
+            uri: (html.unescape(page.title or uri), page.url)
             for uri in [*self.pages.values(), *self.linker.mentions]
             for page in [_page(files, uri)]
         }

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .glossary import TERM_ATTRIBUTE
+from .glossary import TERM_ATTRIBUTE, plain_text
 from .layout import Layout, relative_path
 from .model import Document, GlossaryTerm, Point, TimelineEvent
 from .schema import Source
@@ -24,6 +24,17 @@ from .treewalk import REPEATED
 REFERS_TO = '<div class="nd-links" data-nd-refers-to="{number}"></div>'
 REFERENCED_BY = '<div class="nd-links" data-nd-referenced-by="{number}"></div>'
 USED_IN = '<div class="nd-used-in" data-nd-used-in="{term}"></div>'
+
+
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
+"""What Python-Markdown lets a backslash escape (a table cell escapes "|" too: ``_cell``)."""
+
+
+def md(text: str) -> str:
+    """Plain text (a title, a name) made safe to put inside generated Markdown: it shows as
+    written, whatever Markdown or HTML characters it holds."""
+    escaped = html.escape(" ".join(text.split()), quote=False)
+    return MARKDOWN_SPECIALS.sub(r"\\\1", escaped)
 
 
 def fill(html_text: str, placeholder: str, values: dict[str, str]) -> str:
@@ -38,7 +49,13 @@ def human_date(day: dt.date) -> str:
     return f"{day.day} {day:%B} {day.year}"
 
 
-def _front_matter(**meta: Any) -> str:
+def _front_matter(title: str, description: str) -> str:
+    """Front matter of a generated page. The theme prints both values into HTML as they are,
+    so they go in as escaped plain text."""
+    meta = {
+        "title": html.escape(" ".join(title.split()), quote=False).replace('"', "&quot;"),
+        "description": html.escape(plain_text(description), quote=True),
+    }
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
@@ -77,16 +94,16 @@ def wording(document: Document, point: Point, *, repeated: bool = False) -> str:
 def point_page(document: Document, layout: Layout, point: Point) -> str:
     """The Markdown of one point's page."""
     source = document.text_source
-    parties = ", ".join(document.parties[party].name for party in point.meta.parties)
-    topics = ", ".join(document.topics[topic].name for topic in point.meta.topics)
+    parties = ", ".join(md(document.parties[party].name) for party in point.meta.parties)
+    topics = ", ".join(md(document.topics[topic].name) for topic in point.meta.topics)
     lines = [
         _front_matter(title=heading(document, point), description=point.meta.summary),
-        f"# {heading(document, point)}",
+        f"# {md(heading(document, point))}",
         "",
         f"**Summary:** {point.meta.summary}",
         "{ .nd-summary }",
         "",
-        "## Wording of the draft",
+        "## Published wording",
         "",
         wording(document, point),
         f"Wording as published in {cite_source(source)}.",
@@ -133,10 +150,10 @@ def _pager(document: Document, layout: Layout, point: Point) -> str:
     lines = ['<nav class="nd-pager" aria-label="Previous and next" markdown>', ""]
     if before:
         target = relative_path(page, layout.point(before))
-        lines.append(f"- [← {heading(document, before)}]({target}){{ rel=prev }}")
+        lines.append(f"- [← {md(heading(document, before))}]({target}){{ rel=prev }}")
     if after:
         target = relative_path(page, layout.point(after))
-        lines.append(f"- [{heading(document, after)} →]({target}){{ rel=next }}")
+        lines.append(f"- [{md(heading(document, after))} →]({target}){{ rel=next }}")
     return "\n".join([*lines, "", "</nav>"])
 
 
@@ -146,7 +163,7 @@ def points_index(document: Document, layout: Layout) -> str:
     plural = document.plural.capitalize()
     lines = [
         _front_matter(title=plural, description=f"All {document.plural} of {document.meta.title}."),
-        f"# {plural}",
+        f"# {md(plural)}",
         "",
         f"{document.meta.description}",
         "",
@@ -158,12 +175,12 @@ def points_index(document: Document, layout: Layout) -> str:
         "| ---: | --- | --- | --- | --- |",
     ]
     for point in document.points:
-        parties = ", ".join(document.parties[p].name for p in point.meta.parties)
-        topics = ", ".join(document.topics[t].name for t in point.meta.topics)
+        parties = ", ".join(md(document.parties[p].name) for p in point.meta.parties)
+        topics = ", ".join(md(document.topics[t].name) for t in point.meta.topics)
         target = relative_path(page, layout.point(point))
         lines.append(
-            f"| {point.number} | [{_cell(point.title)}]({target}) | {_cell(point.meta.summary)} "
-            f"| {_cell(parties)} | {_cell(topics)} |"
+            f"| {point.number} | [{_cell(md(point.title))}]({target}) "
+            f"| {_cell(point.meta.summary)} | {_cell(parties)} | {_cell(topics)} |"
         )
     lines += ["", "</div>"]
     return "\n".join(lines) + "\n"
@@ -177,7 +194,7 @@ def full_text(document: Document, layout: Layout) -> str:
         _front_matter(
             title="Full text", description=f"The full published wording of {title}, on one page."
         ),
-        f"# {title}: full text",
+        f"# {md(title)}: full text",
         "",
         f"Wording as published in {cite_source(document.text_source)}. "
         f"Titles are ours; each links to the {document.singular}'s own page.",
@@ -187,7 +204,7 @@ def full_text(document: Document, layout: Layout) -> str:
     for point in document.points:
         target = relative_path(page, layout.point(point))
         lines += [
-            f"## {heading(document, point)} {{ #{document.anchor(point.number)} }}",
+            f"## {md(heading(document, point))} {{ #{document.anchor(point.number)} }}",
             "",
             wording(document, point, repeated=True),
             f"[{document.label(point.number)} in detail]({target}){{ .nd-more }}",
@@ -211,7 +228,9 @@ def links_html(
             f"{html.escape(document.label(number))}</a>: {html.escape(point.title)}</li>"
         )
     for title, url in pages:
-        items.append(f'<li><a href="{html.escape(url, quote=True)}">{html.escape(title)}</a></li>')
+        # MkDocs gives page titles as HTML-ready text already: unescape once, escape once.
+        shown = html.escape(html.unescape(title))
+        items.append(f'<li><a href="{html.escape(url, quote=True)}">{shown}</a></li>')
     return '<ul class="nd-links">' + "".join(items) + "</ul>" if items else ""
 
 
@@ -238,8 +257,8 @@ def event_date(event: TimelineEvent) -> str:
 
 def _actor_line(document: Document, layout: Layout, page: str, event: TimelineEvent) -> str:
     actor = document.actors[event.meta.actor]
-    role = f", {actor.role}" if actor.role else ""
-    return f"[{actor.name}]({relative_path(page, layout.actors)}#{actor.id}){role}"
+    role = f", {md(actor.role)}" if actor.role else ""
+    return f"[{md(actor.name)}]({relative_path(page, layout.actors)}#{actor.id}){role}"
 
 
 def _event_facts(document: Document, layout: Layout, page: str, event: TimelineEvent) -> list[str]:
@@ -267,7 +286,7 @@ def _event_facts(document: Document, layout: Layout, page: str, event: TimelineE
 
 def _event_title(document: Document, event_id: str) -> str:
     event = document.by_event[event_id]
-    return f"{document.actors[event.meta.actor].name}, {human_date(event.meta.date)}"
+    return f"{md(document.actors[event.meta.actor].name)}, {human_date(event.meta.date)}"
 
 
 def timeline_page(document: Document, layout: Layout) -> str:
@@ -357,7 +376,7 @@ def reactions(document: Document, layout: Layout, point: Point) -> list[str]:
     timeline = relative_path(page, layout.timeline)
     lines = ["## Reactions", "", f'<div class="nd-reactions" {REPEATED}="" markdown>', ""]
     for event in reversed(events):
-        actor = document.actors[event.meta.actor].name
+        actor = md(document.actors[event.meta.actor].name)
         summary = " ".join(event.meta.summary.split())
         lines.append(
             f"- {event_date(event)}, [{actor}]({timeline}#{event.id}): {summary} "
@@ -384,7 +403,7 @@ def actors_page(document: Document, layout: Layout) -> str:
         events = [e for e in document.events if e.meta.actor == actor.id]
         if not events:
             continue
-        lines += [f"## {actor.name} {{ #{actor.id} }}", ""]
+        lines += [f"## {md(actor.name)} {{ #{actor.id} }}", ""]
         facts = []
         if actor.role:
             source = (
@@ -392,9 +411,9 @@ def actors_page(document: Document, layout: Layout) -> str:
                 if actor.role_source
                 else ""
             )
-            facts.append(f"**Role:** {actor.role}{source}")
+            facts.append(f"**Role:** {md(actor.role)}{source}")
         if actor.party:
-            facts.append(f"**Party:** {document.parties[actor.party].name}")
+            facts.append(f"**Party:** {md(document.parties[actor.party].name)}")
         if facts:
             lines += ["  \n".join(facts), "{ .nd-facets }", ""]
         lines += [f'<div {REPEATED}="" markdown>', ""]
@@ -431,8 +450,9 @@ def glossary_page(document: Document, page: str) -> str:
         ),
         "# Glossary",
         "",
-        "Definitions are ours, not the draft's. Each term links to every page that uses it; "
-        "on those pages, hovering the term shows its definition.",
+        "Definitions are written by the editors of this site; they are not part of the "
+        "document. Each term lists every page that uses it; on those pages, hovering the term "
+        "shows its definition.",
         "",
         '<nav class="nd-az" aria-label="Letters" markdown>',
         "",
@@ -457,7 +477,7 @@ def _letter_id(letter: str) -> str:
 def _glossary_entry(document: Document, term: GlossaryTerm) -> list[str]:
     meta = term.meta
     lines = [
-        f"### {meta.term} {{ #{term.id} }}",
+        f"### {md(meta.term)} {{ #{term.id} }}",
         "",
         f'<div class="nd-term-entry" {TERM_ATTRIBUTE}="{term.id}" markdown>',
         "",
@@ -468,13 +488,13 @@ def _glossary_entry(document: Document, term: GlossaryTerm) -> list[str]:
         lines += [meta.explanation, ""]
     facts = []
     if meta.forms:
-        facts.append("**Also written:** " + ", ".join(f"*{form}*" for form in meta.forms))
+        facts.append("**Also written:** " + ", ".join(f"*{md(form)}*" for form in meta.forms))
     if meta.related:
         related = sorted(
             (document.glossary[r] for r in meta.related), key=lambda t: sort_key(t.meta.term)
         )
         facts.append(
-            "**Related terms:** " + ", ".join(f"[{t.meta.term}](#{t.id})" for t in related)
+            "**Related terms:** " + ", ".join(f"[{md(t.meta.term)}](#{t.id})" for t in related)
         )
     facts.append(
         "**Sources:** " + "; ".join(cite_source(document.sources[s]) for s in meta.sources)
