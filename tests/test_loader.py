@@ -365,3 +365,49 @@ def test_bad_timeline_events_are_named(content: Path, old: str, new: str, expect
     write_event(content, "zz-bad", EVENT.format(actor="karoline-leavitt").replace(old, new))
     found = problems(content)
     assert any(line.startswith(expected) for line in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("? [a, b]\n: 1\n", "glossary/zz-odd.yml:1: a field name must be a plain word"),
+        ("term: &a [*a]\n", "glossary/zz-odd.yml:1: anchors and aliases ('&' and '*') are not"),
+        ("term: x\x01y\n", "glossary/zz-odd.yml:1: YAML cannot be read: control characters"),
+        ("- a list\n- not fields\n", "glossary/zz-odd.yml:1: expected fields as 'name: value'"),
+        ("just text\n", "glossary/zz-odd.yml:1: expected fields as 'name: value'"),
+        ("", "glossary/zz-odd.yml:1: expected fields as 'name: value'"),
+    ],
+)
+def test_odd_yaml_gets_a_message_not_a_traceback(content: Path, text: str, expected: str) -> None:
+    write_term(content, "zz-odd", text)
+    found = problems(content)
+    assert any(line.startswith(expected) for line in found), found
+
+
+def test_yes_and_no_stay_words(content: Path) -> None:
+    write_term(
+        content, "zz-yes", "term: yes\nforms: [No]\ndefinition: On.\nsources: [plan-article]\n"
+    )
+    term = load_document(content).glossary["zz-yes"]
+    assert term.forms == ("yes", "No")
+
+
+def test_a_boolean_is_not_a_number(content: Path) -> None:
+    edit(content, POINT, "number: 6", "number: true")
+    assert any("field 'number': Input should be a valid integer" in p for p in problems(content))
+
+
+def test_an_empty_points_folder_is_named(content: Path) -> None:
+    for path in (content / "points").iterdir():
+        path.unlink()
+    assert problems(content) == ["points:None: no point files: add one file per point."]
+
+
+def test_a_huge_number_reports_the_first_gaps_only(content: Path) -> None:
+    edit(content, POINT, "number: 6", "number: 2000000")
+    (content / POINT).rename(content / "points/2000000-huge.md")
+    found = problems(content)
+    assert (
+        "points:None: no file for number(s) 6, 29, 30, 31, 32, 33, 34, 35, 36, 37, …: numbers "
+        "must run from 1 with no gap." in found
+    )

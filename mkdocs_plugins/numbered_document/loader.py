@@ -59,8 +59,12 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
     line like any other bad value, not as a crash."""
 
 
+TEXT_TAGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
+"""Left as text: the schema parses dates, and no field is a yes/no, so "title: No" stays a
+title (YAML 1.1 would make it false)."""
+
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in TEXT_TAGS]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
@@ -71,7 +75,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, yaml.No
     try:
         node = loader.get_single_node()
         if node is not None:
-            _refuse_duplicate_keys(node, path, first_line)
+            _check_nodes(node, path, first_line)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -84,31 +88,43 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, yaml.No
                 )
             ]
         ) from None
+    except yaml.YAMLError as error:  # e.g. a control character: the reader has no mark
+        position = getattr(error, "position", None)
+        line = first_line + text[:position].count("\n") if position is not None else None
+        reason = getattr(error, "reason", None) or "cannot be read"
+        raise ContentError(
+            [Problem(path, line, f"YAML cannot be read: {reason}. Remove the stray character.")]
+        ) from None
     finally:
         loader.dispose()
     return data, node
 
 
-def _refuse_duplicate_keys(node: yaml.Node, path: Path, first_line: int) -> None:
-    """PyYAML keeps the last of two equal keys silently; a contributor should hear of it."""
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key, value in node.value:
-            if key.value in seen:
-                raise ContentError(
-                    [
-                        Problem(
-                            path,
-                            first_line + key.start_mark.line,
-                            f"field '{key.value}' appears twice. Keep one.",
-                        )
-                    ]
-                )
-            seen.add(key.value)
-            _refuse_duplicate_keys(value, path, first_line)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _refuse_duplicate_keys(item, path, first_line)
+def _check_nodes(root: yaml.Node, path: Path, first_line: int) -> None:
+    """Refuse what YAML allows but a content file should not hold: a key given twice (PyYAML
+    keeps the last silently), a key that is not a plain name, anchors and aliases."""
+
+    def refuse(node: yaml.Node, message: str) -> None:
+        raise ContentError([Problem(path, first_line + node.start_mark.line, message)])
+
+    seen_nodes: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes:
+            refuse(node, "anchors and aliases ('&' and '*') are not supported: write it out.")
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    refuse(key, "a field name must be a plain word, not a list or a mapping.")
+                if key.value in keys:
+                    refuse(key, f"field '{key.value}' appears twice. Keep one.")
+                keys.add(key.value)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
 
 
 def _line_of(node: yaml.Node | None, loc: Iterable[int | str], first_line: int) -> int | None:
@@ -292,6 +308,8 @@ def load_document(
             points.append(load_point(path, context))
         except ContentError as error:
             problems.extend(error.problems)
+    if not points and len(problems) == earlier:
+        problems.append(Problem(folder, None, "no point files: add one file per point."))
     # Gaps and dangling "related" numbers are only meaningful once every file could be read;
     # otherwise one typo would also show up as a missing number elsewhere.
     complete = len(problems) == earlier
@@ -399,6 +417,19 @@ def _check_event_points(events: list[TimelineEvent], numbers: set[int]) -> list[
     ]
 
 
+def _gaps(numbers: list[int], most: int = 11) -> list[int]:
+    """The first missing numbers of a sorted list that should run from 1, without building
+    the whole range (a typo like 2000000 would)."""
+    missing: list[int] = []
+    expected = 1
+    for number in numbers:
+        while expected < number and len(missing) < most:
+            missing.append(expected)
+            expected += 1
+        expected = max(expected, number + 1)
+    return missing
+
+
 def _check_numbering(points: list[Point], folder: Path, *, complete: bool) -> list[Problem]:
     """Numbers are unique, run from 1 with no gap, match file names; related points exist."""
     problems: list[Problem] = []
@@ -435,9 +466,10 @@ def _check_numbering(points: list[Point], folder: Path, *, complete: bool) -> li
         owner.setdefault(point.number, point)
     if not complete or not owner:
         return problems
-    missing = sorted(set(range(1, max(owner) + 1)) - set(owner))
+    missing = _gaps(sorted(owner))
     if missing:
-        listed = ", ".join(str(number) for number in missing)
+        listed = ", ".join(str(number) for number in missing[:10])
+        listed += ", …" if len(missing) > 10 else ""
         problems.append(
             Problem(
                 folder,
