@@ -411,3 +411,29 @@ def test_a_huge_number_reports_the_first_gaps_only(content: Path) -> None:
         "points:None: no file for number(s) 6, 29, 30, 31, 32, 33, 34, 35, 36, 37, …: numbers "
         "must run from 1 with no gap." in found
     )
+
+
+def test_a_document_field_naming_an_undeclared_id_is_located(content: Path) -> None:
+    edit(content, "document.yml", "text_source: plan-article", "text_source: plan-articel")
+    found = problems(content)
+    assert any(
+        line.startswith(
+            "document.yml:12: field 'text_source': unknown source 'plan-articel'. "
+            "Did you mean 'plan-article'?"
+        )
+        for line in found
+    ), found
+
+
+@pytest.mark.parametrize("name", ["Am nesty", "x.y", "UPPER"])
+def test_record_file_names_must_be_ids(content: Path, name: str) -> None:
+    write_term(content, name, GOOD_TERM)
+    assert any("the file name is the id and the anchor" in line for line in problems(content))
+
+
+def test_two_files_with_one_name_are_refused(content: Path) -> None:
+    write_term(content, "zz-same", GOOD_TERM)
+    (content / "glossary/zz-same.yaml").write_text(GOOD_TERM.replace("zz sample", "zz other"))
+    assert "glossary/zz-same.yml:None: another file has the same name: keep one." in problems(
+        content
+    )

@@ -23,6 +23,7 @@ from .model import (
     Problem,
     TimelineEvent,
     shown_path,
+    slugify,
 )
 from .schema import DocumentMeta, Event, PointMeta, Term, suggestion
 
@@ -31,6 +32,7 @@ M = TypeVar("M", bound=BaseModel)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 ITEM = re.compile(r"^[-*] +(\S.*)$")
 STEM = re.compile(r"^(\d+)(?:-[a-z0-9]+)*$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def read_text(path: Path) -> str:
@@ -286,7 +288,7 @@ def load_document(
     if not document_path.is_file():
         raise ContentError([Problem(document_path, None, "the document file is missing.")])
     data, node = parse_yaml(read_text(document_path), document_path)
-    meta = validate(DocumentMeta, data, node, document_path)
+    meta = validate(DocumentMeta, data, node, document_path, context=_declared(data, document_path))
     context = {
         "parties": {party.id for party in meta.parties},
         "topics": {topic.id for topic in meta.topics},
@@ -346,6 +348,19 @@ def _content_files(folder: Path, suffixes: set[str], problems: list[Problem]) ->
     return found
 
 
+def _declared(data: Any, path: Path) -> dict[str, Any]:
+    """The ids a document file declares, read before validating it, so that the fields naming
+    them (``text_source``, an actor's ``party``) are checked where they stand."""
+
+    def ids(key: str) -> set[str]:
+        items = data.get(key) if isinstance(data, dict) else None
+        if not isinstance(items, list):
+            return set()
+        return {str(item["id"]) for item in items if isinstance(item, dict) and "id" in item}
+
+    return {"sources": ids("sources"), "parties": ids("parties"), "document_file": shown_path(path)}
+
+
 def _load_records(
     folder: Path,
     model: type[M],
@@ -357,7 +372,21 @@ def _load_records(
     ids, given to the validation context under ``vocabulary`` so records can name each other."""
     if not folder.is_dir():
         return []
-    paths = _content_files(folder, {".yml", ".yaml"}, problems)
+    paths = []
+    for path in _content_files(folder, {".yml", ".yaml"}, problems):
+        if not SLUG.match(path.stem):
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    "the file name is the id and the anchor: use lower-case letters, digits and "
+                    f"single hyphens, e.g. '{slugify(path.stem) or 'my-entry'}{path.suffix}'.",
+                )
+            )
+        elif any(other.stem == path.stem for other in paths):
+            problems.append(Problem(path, None, "another file has the same name: keep one."))
+        else:
+            paths.append(path)
     ids = {path.stem for path in paths}
     context = {**context, vocabulary: ids, f"{vocabulary}_dir": shown_path(folder)}
     records = []

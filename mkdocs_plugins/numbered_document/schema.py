@@ -21,7 +21,6 @@ from pydantic import (
     StringConstraints,
     ValidationInfo,
     field_validator,
-    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -112,10 +111,10 @@ class Actor(_Model):
     role: Text | None = Field(
         default=None, description="Role as the sources give it; leave empty if they give none."
     )
-    party: Slug | None = Field(
+    party: Annotated[Slug, _known("parties", "party")] | None = Field(
         default=None, description="Id of the party the actor belongs to or speaks for, if any."
     )
-    role_source: Slug | None = Field(
+    role_source: Annotated[Slug, _known("sources", "source")] | None = Field(
         default=None, description="Id of the source that gives the role."
     )
 
@@ -140,7 +139,9 @@ class DocumentMeta(_Model):
     date: dt.date = Field(description="Date of the document (see `date_note` for what it means).")
     date_note: Text | None = Field(default=None, description="What the date is the date of.")
     language: Text = Field(default="en", description="Language code of the text, e.g. `en`.")
-    text_source: Slug = Field(description="Id of the source whose wording the point texts quote.")
+    text_source: Annotated[Slug, _known("sources", "source")] = Field(
+        description="Id of the source whose wording the point texts quote."
+    )
     items: ItemWords = Field(description="Words for the numbered items.")
     sources: list[Source] = Field(min_length=1, description="Every publication that content cites.")
     parties: list[Party] = Field(min_length=1, description="Parties that points may name.")
@@ -160,23 +161,6 @@ class DocumentMeta(_Model):
                 )
             seen.add(item.id)
         return items
-
-    @model_validator(mode="after")
-    def _ids_are_declared(self) -> DocumentMeta:
-        sources = [source.id for source in self.sources]
-        parties = [party.id for party in self.parties]
-        wanted = [("text_source", self.text_source, sources)]
-        for actor in self.actors:
-            wanted.append((f"actors: {actor.id}: party", actor.party, parties))
-            wanted.append((f"actors: {actor.id}: role_source", actor.role_source, sources))
-        for field, value, ids in wanted:
-            if value is not None and value not in ids:
-                raise PydanticCustomError(
-                    "unknown_id",
-                    "{field} '{value}' is not declared.{hint}",
-                    {"field": field, "value": value, "hint": suggestion(value, ids)},
-                )
-        return self
 
 
 class PointMeta(_Model):
