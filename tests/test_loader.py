@@ -418,7 +418,7 @@ def test_a_document_field_naming_an_undeclared_id_is_located(content: Path) -> N
     found = problems(content)
     assert any(
         line.startswith(
-            "document.yml:12: field 'text_source': unknown source 'plan-articel'. "
+            "document.yml:15: field 'text_source': unknown source 'plan-articel'. "
             "Did you mean 'plan-article'?"
         )
         for line in found
