@@ -437,3 +437,17 @@ def test_two_files_with_one_name_are_refused(content: Path) -> None:
     assert "glossary/zz-same.yml:None: another file has the same name: keep one." in problems(
         content
     )
+
+
+def test_a_month_event_follows_the_days_of_its_month(content: Path) -> None:
+    event = EVENT.format(actor="karoline-leavitt")
+    write_event(content, "zz-1", event.replace("2025-11-20", "2030-11-01"))
+    write_event(
+        content,
+        "zz-2",
+        event.replace("2030-11-20", "2030-11-01")
+        .replace("2025-11-20", "2030-11-01")
+        .replace("precision: day", "precision: month"),
+    )
+    write_event(content, "zz-3", event.replace("2025-11-20", "2030-11-05"))
+    assert [e.id for e in load_document(content).events][-3:] == ["zz-1", "zz-3", "zz-2"]

@@ -59,3 +59,16 @@ def test_a_hand_written_page_cannot_shadow_a_generated_one(project: Path) -> Non
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "docs/full-text.md is also a generated page" in result.stderr
+
+
+def test_an_empty_page_setting_is_refused_with_its_name(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "      content_dir: content", "      content_dir: content\n      glossary_page: ''"
+        )
+    )
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "'glossary_page' in mkdocs.yml must be a page path ending in .md" in result.stderr

@@ -92,9 +92,12 @@ class TermMatcher:
         return found
 
 
+_PLAIN = markdown.Markdown()
+
+
 def plain_text(source: str) -> str:
-    """Markdown reduced to the plain text a hover shows."""
-    rendered = markdown.markdown(source)
+    """Markdown reduced to the plain text a hover shows (one converter, reset between texts)."""
+    rendered = _PLAIN.reset().convert(source)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", rendered)).split())
 
 

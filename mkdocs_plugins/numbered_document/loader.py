@@ -321,7 +321,17 @@ def load_document(
     if problems:
         raise ContentError(problems)
     points.sort(key=lambda point: point.number)
-    events.sort(key=lambda event: (event.meta.date, event.id))
+    # By month, then day events before an event known only to its month, so each heading of
+    # the timeline (a day, or a month) comes once.
+    events.sort(
+        key=lambda e: (
+            e.meta.date.year,
+            e.meta.date.month,
+            e.meta.precision == "month",
+            e.meta.date.day,
+            e.id,
+        )
+    )
     return Document(
         meta=meta,
         points=tuple(points),

@@ -140,9 +140,30 @@ class Document:
         return {event.id: event for event in self.events}
 
     @cached_property
-    def denials(self) -> dict[str, str]:
-        """Id of each denied event → id of the event that denies it."""
-        return {e.meta.denies: e.id for e in self.events if e.meta.denies is not None}
+    def denials(self) -> dict[str, list[str]]:
+        """Id of each denied event → ids of the events that deny it, in date order."""
+        found: dict[str, list[str]] = {}
+        for event in self.events:
+            if event.meta.denies is not None:
+                found.setdefault(event.meta.denies, []).append(event.id)
+        return found
+
+    @cached_property
+    def events_by_point(self) -> dict[int, list[TimelineEvent]]:
+        """The events that concern each point, in date order."""
+        found: dict[int, list[TimelineEvent]] = {}
+        for event in self.events:
+            for number in event.meta.points:
+                found.setdefault(number, []).append(event)
+        return found
+
+    @cached_property
+    def events_by_actor(self) -> dict[str, list[TimelineEvent]]:
+        """Each actor's events, in date order."""
+        found: dict[str, list[TimelineEvent]] = {}
+        for event in self.events:
+            found.setdefault(event.meta.actor, []).append(event)
+        return found
 
     @cached_property
     def glossary(self) -> dict[str, GlossaryTerm]:

@@ -52,6 +52,12 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             return config
         root = Path(self.config.content_dir)
         self.stopwatch = Stopwatch()
+        for option in ("full_text_page", "glossary_page", "timeline_page", "actors_page"):
+            if not str(self.config[option]).endswith(".md"):
+                raise PluginError(
+                    f"numbered-document: '{option}' in mkdocs.yml must be a page path ending "
+                    f"in .md, e.g. '{option.removesuffix('_page').replace('_', '-')}.md'."
+                )
         try:
             with self.stopwatch.measure("load"):
                 self.document = load_document(

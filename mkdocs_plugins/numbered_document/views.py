@@ -276,9 +276,10 @@ def _event_facts(document: Document, layout: Layout, page: str, event: TimelineE
         facts.append(
             f"**Denies:** [{_event_title(document, meta.denies)}]({timeline}#{meta.denies})"
         )
-    denial = document.denials.get(event.id)
-    if denial:
-        facts.append(f"**Denied:** [{_event_title(document, denial)}]({timeline}#{denial})")
+    denials = document.denials.get(event.id, [])
+    if denials:
+        links = ", ".join(f"[{_event_title(document, d)}]({timeline}#{d})" for d in denials)
+        facts.append(f"**Denied:** {links}")
     if meta.note:
         facts.append(f"**Note:** {' '.join(meta.note.split())}")
     return facts
@@ -369,7 +370,7 @@ def _event_block(document: Document, layout: Layout, page: str, event: TimelineE
 
 def reactions(document: Document, layout: Layout, point: Point) -> list[str]:
     """The "Reactions" section of a point page: its events, newest first, linked to the timeline."""
-    events = [e for e in document.events if point.number in e.meta.points]
+    events = document.events_by_point.get(point.number, [])
     if not layout.timeline or not events:
         return []
     page = layout.point(point)
@@ -400,7 +401,7 @@ def actors_page(document: Document, layout: Layout) -> str:
         "",
     ]
     for actor in sorted(document.meta.actors, key=lambda a: sort_key(a.name)):
-        events = [e for e in document.events if e.meta.actor == actor.id]
+        events = document.events_by_actor.get(actor.id, [])
         if not events:
             continue
         lines += [f"## {md(actor.name)} {{ #{actor.id} }}", ""]
