@@ -451,3 +451,23 @@ def test_a_month_event_follows_the_days_of_its_month(content: Path) -> None:
     )
     write_event(content, "zz-3", event.replace("2025-11-20", "2030-11-05"))
     assert [e.id for e in load_document(content).events][-3:] == ["zz-1", "zz-3", "zz-2"]
+
+
+def test_references_to_missing_points_are_found_in_every_text_we_write(content: Path) -> None:
+    write_term(content, "zz-ref", GOOD_TERM.replace("In fact.", "See point 99."))
+    write_event(
+        content,
+        "zz-ref",
+        EVENT.format(actor="karoline-leavitt").replace(
+            "Something happened.", "Something about point 10.9 happened."
+        ),
+    )
+    found = problems(content)
+    assert (
+        "glossary/zz-ref.yml:2: 'point 99' refers to 99, which does not exist. Numbers run "
+        "from 1 to 28." in found
+    )
+    assert (
+        "timeline/zz-ref.yml:4: 'point 10.9' refers to 10.9, which does not exist. Numbers "
+        "run from 1 to 28." in found
+    )

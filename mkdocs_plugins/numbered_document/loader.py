@@ -25,6 +25,7 @@ from .model import (
     shown_path,
     slugify,
 )
+from .references import ReferencePattern
 from .schema import DocumentMeta, Event, PointMeta, Term, suggestion
 
 M = TypeVar("M", bound=BaseModel)
@@ -318,6 +319,7 @@ def load_document(
     problems.extend(_check_numbering(points, folder, complete=complete))
     if complete:
         problems.extend(_check_event_points(events, {point.number for point in points}))
+        problems.extend(_check_references(meta, points, terms, events))
     if problems:
         raise ContentError(problems)
     points.sort(key=lambda point: point.number)
@@ -441,6 +443,49 @@ def _load_timeline(
         TimelineEvent(id=path.stem, meta=event, path=path)
         for path, event in _load_records(folder, Event, "events", context, problems)
     ]
+
+
+def _check_references(
+    meta: DocumentMeta,
+    points: list[Point],
+    terms: list[GlossaryTerm],
+    events: list[TimelineEvent],
+) -> list[Problem]:
+    """References in our own texts to points (or sub-items) that do not exist, found here so
+    that `make check` names the content file and line (the build would name the page)."""
+    pattern = ReferencePattern(meta.items.singular, meta.items.plural, meta.items.conjunctions)
+    items = {point.number: len(point.items) for point in points}
+    texts: list[tuple[Path, str]] = []
+    for point in points:
+        texts += [(point.path, text) for text in (point.lead, *point.items, point.context)]
+    for term in terms:
+        texts += [(term.path, text) for text in (term.meta.definition, term.meta.explanation or "")]
+    for event in events:
+        texts += [(event.path, text) for text in (event.meta.summary, event.meta.note or "")]
+    problems = []
+    for path, text in texts:
+        for reference in pattern.find(text):
+            for ref in reference.refs:
+                count = items.get(ref.number)
+                if count is None or (ref.item is not None and not 1 <= ref.item <= count):
+                    name = ref.number if ref.item is None else f"{ref.number}.{ref.item}"
+                    problems.append(
+                        Problem(
+                            path,
+                            _line_in(path, reference.text),
+                            f"'{reference.text}' refers to {name}, which does not exist. "
+                            f"Numbers run from 1 to {max(items)}.",
+                        )
+                    )
+    return problems
+
+
+def _line_in(path: Path, written: str) -> int | None:
+    """The line of a file where some text first stands (read again: only for a problem)."""
+    text = read_text(path)
+    first = " ".join(written.split()[:2])
+    position = text.find(first)
+    return text.count("\n", 0, position) + 1 if position >= 0 else None
 
 
 def _check_event_points(events: list[TimelineEvent], numbers: set[int]) -> list[Problem]:
