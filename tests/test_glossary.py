@@ -29,6 +29,7 @@ TERMS = {
     "kyiv": ["Kyiv"],
     "rada": ["Рада"],
     "quote": ['"quoted form"'],
+    "us": ["US"],
 }
 FORMS = {form: term for term, forms in TERMS.items() for form in forms}
 NBSP = "\u00a0"
@@ -110,6 +111,10 @@ CASES = [
     ("Article 50", "<p>Article 50</p>"),
     ("Kyivan", "<p>Kyivan</p>"),
     ("all for alls", f"<p>{t('all-for-all', 'all for alls')}</p>"),  # the automatic plural
+    ("the US said", f"<p>the {t('us', 'US')} said</p>"),
+    ("told us so", "<p>told us so</p>"),  # a form in capitals matches only in capitals
+    ("Us and them", "<p>Us and them</p>"),
+    ("the iaea", "<p>the iaea</p>"),
 ]
 
 

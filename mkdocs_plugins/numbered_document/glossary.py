@@ -76,6 +76,12 @@ class TermMatcher:
     def __init__(self, forms: dict[str, str]) -> None:
         """``forms`` maps each form (any spelling) to its term's id."""
         self.forms = {normalize_form(form): term for form, term in forms.items()}
+        # A form written in capitals ("US", "IAEA") matches only in capitals: "us" is a word.
+        self.capitals = {
+            normalize_form(form): " ".join(form.split())
+            for form in forms
+            if form.upper() == form and any(char.isalpha() for char in form)
+        }
         trie = _pattern(_trie(self.forms)) if self.forms else "(?!)"
         self.regex = re.compile(rf"(?<!{WORD})(?:{trie})s?(?!{WORD})", re.IGNORECASE)
 
@@ -83,10 +89,14 @@ class TermMatcher:
         """(start, end, term id) of each mention, in order."""
         found = []
         for match in self.regex.finditer(text):
-            key = normalize_form(match.group())
+            written = match.group()
+            key = normalize_form(written)
+            if key not in self.forms and key.endswith("s"):  # the plural the pattern allows
+                key, written = key[:-1], written[:-1]
             term = self.forms.get(key)
-            if term is None and key.endswith("s"):  # the plural the pattern allows
-                term = self.forms.get(key[:-1])
+            capitals = self.capitals.get(key)
+            if capitals is not None and " ".join(written.split()) != capitals:
+                continue
             if term is not None:
                 found.append((match.start(), match.end(), term))
         return found
