@@ -11,12 +11,16 @@ import pytest
 from .conftest import serve
 
 
-@pytest.fixture(scope="module")
-def charter_url(charter: Path) -> Iterator[str]:
-    url, server = serve(charter)
+def served(folder: Path) -> Iterator[str]:
+    url, server = serve(folder)
     yield url
     server.shutdown()  # type: ignore[attr-defined]
     server.server_close()  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="module")
+def charter_url(charter: Path) -> Iterator[str]:
+    yield from served(charter)
 
 
 @pytest.fixture
@@ -77,10 +81,7 @@ def test_without_javascript_the_whole_timeline_reads(browser: Any, charter_url: 
 
 @pytest.fixture(scope="module")
 def site_url(site: Path) -> Iterator[str]:
-    url, server = serve(site)
-    yield url
-    server.shutdown()  # type: ignore[attr-defined]
-    server.server_close()  # type: ignore[attr-defined]
+    yield from served(site)
 
 
 def test_the_real_timeline_narrows_to_one_actor(page: Any, site_url: str) -> None:
