@@ -384,7 +384,8 @@ def _load_records(
     ids, given to the validation context under ``vocabulary`` so records can name each other."""
     if not folder.is_dir():
         return []
-    paths = []
+    paths: list[Path] = []
+    stems: set[str] = set()
     for path in _content_files(folder, {".yml", ".yaml"}, problems):
         if not SLUG.match(path.stem):
             problems.append(
@@ -395,11 +396,12 @@ def _load_records(
                     f"single hyphens, e.g. '{slugify(path.stem) or 'my-entry'}{path.suffix}'.",
                 )
             )
-        elif any(other.stem == path.stem for other in paths):
+        elif path.stem in stems:
             problems.append(Problem(path, None, "another file has the same name: keep one."))
         else:
             paths.append(path)
-    ids = {path.stem for path in paths}
+            stems.add(path.stem)
+    ids = stems
     context = {**context, vocabulary: ids, f"{vocabulary}_dir": shown_path(folder)}
     records = []
     for path in paths:
