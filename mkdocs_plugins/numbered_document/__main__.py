@@ -23,10 +23,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, nargs="?", help="folder for the schemas")
     parser.add_argument("--document-file", default="document.yml")
     parser.add_argument("--points-dir", default="points")
+    parser.add_argument("--glossary-dir", default="glossary")
+    parser.add_argument("--timeline-dir", default="timeline")
     args = parser.parse_args(argv)
     try:
         document = load_document(
-            args.content, document_file=args.document_file, points_dir=args.points_dir
+            args.content,
+            document_file=args.document_file,
+            points_dir=args.points_dir,
+            glossary_dir=args.glossary_dir,
+            timeline_dir=args.timeline_dir,
         )
     except ContentError as error:
         print(error, file=sys.stderr)
@@ -36,8 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         print(
             f"{args.content}: {len(document.points)} {document.plural}, "
+            f"{len(document.terms)} glossary terms, {len(document.events)} timeline events, "
             f"{len(document.parties)} parties, {len(document.topics)} topics, "
-            f"{len(document.sources)} sources: no problems."
+            f"{len(document.actors)} actors, {len(document.sources)} sources: no problems."
         )
         return 0
     out = args.out or Path("schemas")
