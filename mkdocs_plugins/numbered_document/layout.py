@@ -39,15 +39,6 @@ def relative_path(page: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
-def relative_url(target: str, base: str) -> str:
-    """The link from the page at site URL ``base`` to site URL ``target`` (as MkDocs writes
-    them: "points/06-x/", "" for the home page, or "points/06-x.html"); MkDocs' own rule."""
-    head, tail = posixpath.split(base)
-    directory = head if "." in tail else base
-    link = posixpath.relpath("/" + target, "/" + directory)
-    return link + "/" if target.endswith("/") else link
-
-
 def expand_nav(nav: list[Any], index: str, pages: list[str], title: str) -> bool:
     """Put the point pages under the points index wherever a site's ``nav`` lists the index.
 

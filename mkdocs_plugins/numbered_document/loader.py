@@ -25,7 +25,7 @@ from .model import (
     shown_path,
     slugify,
 )
-from .references import ReferencePattern
+from .references import ReferencePattern, missing
 from .schema import DocumentMeta, Event, PointMeta, Term, suggestion
 
 M = TypeVar("M", bound=BaseModel)
@@ -468,14 +468,12 @@ def _check_references(
     for path, text in texts:
         for reference in pattern.find(text):
             for ref in reference.refs:
-                count = items.get(ref.number)
-                if count is None or (ref.item is not None and not 1 <= ref.item <= count):
-                    name = ref.number if ref.item is None else f"{ref.number}.{ref.item}"
+                if missing(ref, items.get):
                     problems.append(
                         Problem(
                             path,
                             _line_in(path, reference.text),
-                            f"'{reference.text}' refers to {name}, which does not exist. "
+                            f"'{reference.text}' refers to {ref.name}, which does not exist. "
                             f"Numbers run from 1 to {max(items)}.",
                         )
                     )

@@ -27,7 +27,7 @@ from . import views
 from .config import NumberedDocumentConfig
 from .glossary import Entry, GlossaryLinker, TermMatcher, glossary_extension, plain_text
 from .graph import ReferenceGraph
-from .layout import Layout, expand_nav, relative_url
+from .layout import Layout, expand_nav
 from .loader import load_document
 from .model import ContentError, Document, shown_path
 from .references import Linker, ReferencePattern, Target, reference_extension
@@ -177,7 +177,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             # Looked up when needed: drafts under `mkdocs serve` and other plugins' pages too.
             here, there = files.get_file_from_path(page), files.get_file_from_path(target)
             assert here is not None and there is not None, (page, target)
-            return relative_url(there.url, here.url)
+            return get_relative_url(there.url, here.url)
 
         self.linker.href = self.glossary.href = href
         # Known to MkDocs from the start, so pages can link to it; written in on_env.

@@ -33,6 +33,11 @@ class Ref:
     start: int
     end: int
 
+    @property
+    def name(self) -> str:
+        """As written: "10", or "10.2" for a sub-item."""
+        return str(self.number) if self.item is None else f"{self.number}.{self.item}"
+
 
 @dataclass(frozen=True)
 class Reference:
@@ -79,6 +84,13 @@ class ReferencePattern:
             )
             found.append(Reference(match.start(), match.end(), match.group(), refs, ranges))
         return found
+
+
+def missing(ref: Ref, items: Callable[[int], int | None]) -> bool:
+    """Whether a reference names a point, or a sub-item of one, that does not exist;
+    ``items`` gives a point's number of sub-items, or None when there is no such point."""
+    count = items(ref.number)
+    return count is None or (ref.item is not None and not 1 <= ref.item <= count)
 
 
 def _ref(text: str, start: int, end: int) -> Ref:
@@ -147,18 +159,20 @@ class Linker:
             if inside:
                 self.mentions.setdefault(self.page, set()).update(inside)
 
+    def _items(self, number: int) -> int | None:
+        target = self.targets.get(number)
+        return None if target is None else target.items
+
     def _link(self, ref: Ref, shown: str, written: str, original: bool) -> etree.Element | None:
-        target = self.targets.get(ref.number)
-        if target is None or (ref.item is not None and not 1 <= ref.item <= target.items):
-            name = str(ref.number) if ref.item is None else f"{ref.number}.{ref.item}"
-            valid = f"1–{max(self.targets)}" if self.targets else "none"
-            if not original:
-                return None
-            self.problems.append(
-                f"'{written}' refers to {name}, which does not exist "
-                f"(valid numbers: {valid}); the text is left unlinked."
-            )
+        if missing(ref, self._items):
+            if original:
+                valid = f"1–{max(self.targets)}" if self.targets else "none"
+                self.problems.append(
+                    f"'{written}' refers to {ref.name}, which does not exist "
+                    f"(valid numbers: {valid}); the text is left unlinked."
+                )
             return None
+        target = self.targets[ref.number]
         if ref.number == self.own and ref.item is None:
             return None  # a point never links to itself
         if ref.number != self.own and original:
