@@ -65,6 +65,8 @@ def synthetic(work: Path, points: int, terms: int, events: int) -> tuple[Path, P
         {"Glossary": "glossary.md"},
         {"Timeline": "timeline.md"},
         {"Actors": "actors.md"},
+        {"Parties": "parties/index.md"},
+        {"Topics": "topics/index.md"},
     ]
     theme = {"name": "material", "font": False}
     plugin = {
@@ -88,7 +90,7 @@ def synthetic(work: Path, points: int, terms: int, events: int) -> tuple[Path, P
         "site_name": "Synthetic",
         "docs_dir": str(work / "dump"),
         "theme": theme,
-        "nav": nav,
+        "nav": nav,  # the folders other than points are expanded once dumped (finish_plain)
         "not_in_nav": "/points/*.md",
         "plugins": ["search"],
         "markdown_extensions": EXTENSIONS,
@@ -119,17 +121,28 @@ def real(work: Path) -> tuple[Path, Path]:
     return with_plugin, work / "plain.yml"
 
 
+def expand_dumped(nav: list[Any], dump: Path, folders: list[str]) -> None:
+    """List the dumped pages of each folder under its index, as the plugin does in its nav."""
+    for folder in folders:
+        pages = sorted(p.relative_to(dump).as_posix() for p in (dump / folder).glob("*.md"))
+        pages.remove(f"{folder}/index.md")
+        expand_nav(nav, f"{folder}/index.md", pages, folder.capitalize())
+
+
 def finish_real_plain(work: Path, with_plugin: Path) -> None:
     """The plain build's docs: the dumped pages and the hand-written ones, same navigation."""
     shutil.copytree(ROOT / "docs", work / "dump", dirs_exist_ok=True)
     config = yaml.safe_load(with_plugin.read_text(encoding="utf-8"))
-    points = sorted(
-        p.relative_to(work / "dump").as_posix() for p in (work / "dump/points").glob("*.md")
-    )
-    points.remove("points/index.md")
-    expand_nav(config["nav"], "points/index.md", points, "Points")
+    expand_dumped(config["nav"], work / "dump", ["points", "parties", "topics", "drafts"])
     config.update(docs_dir=str(work / "dump"), plugins=["search"])
     write(work / "plain.yml", config)
+
+
+def finish_synthetic_plain(work: Path, plain: Path) -> None:
+    """The plain build's nav lists the dumped party and topic pages, as the plugin's does."""
+    config = yaml.safe_load(plain.read_text(encoding="utf-8"))
+    expand_dumped(config["nav"], work / "dump", ["parties", "topics"])
+    write(plain, config)
 
 
 def measure(
@@ -139,8 +152,11 @@ def measure(
     for run in range(runs):
         shutil.rmtree(work / "dump", ignore_errors=True)
         plugin_runs.append(build(with_plugin, work / "site-plugin"))
-        if is_real and run == 0:
-            finish_real_plain(work, with_plugin)
+        if run == 0:
+            if is_real:
+                finish_real_plain(work, with_plugin)
+            else:
+                finish_synthetic_plain(work, plain)
         plain_runs.append(build(plain, work / "site-plain"))
     pages = sum(1 for _ in (work / "site-plugin").rglob("index.html"))
     median = lambda runs, key: statistics.median(r[key] for r in runs)  # noqa: E731

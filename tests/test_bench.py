@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.generate import generate
-from bench.run import synthetic
+from bench.run import finish_synthetic_plain, synthetic
 from mkdocs_plugins.numbered_document.loader import load_document
 
 from .conftest import build_site
@@ -31,6 +31,8 @@ def test_the_dump_builds_without_the_plugin(tmp_path: Path) -> None:
         "index.md",
     ]
     (tmp_path / "dump/index.md").write_text("# Home\n", encoding="utf-8")
+    finish_synthetic_plain(tmp_path, plain)
     build_site(plain, tmp_path / "site-plain", strict=False)
+    assert (tmp_path / "site-plain/parties/party-1/index.html").is_file()
     assert (tmp_path / "site-plain/points/00006-point/index.html").is_file()
     assert not (tmp_path / "site-plain/assets/numbered-document").exists()

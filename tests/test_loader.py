@@ -152,9 +152,11 @@ def test_text_after_the_list_is_refused(content: Path) -> None:
         "without reason, the security guarantees are declared invalid.\n",
         "without reason, the security guarantees are declared invalid.\nStray sentence.\n",
     )
+    lines = (content / "points/10-us-guarantees.md").read_text(encoding="utf-8").split("\n")
+    line = lines.index("Stray sentence.") + 1
     assert problems(content) == [
-        "points/10-us-guarantees.md:16: text after the list of sub-items: each sub-item is one "
-        "line starting with '- '; put our own words under a '## ' heading."
+        f"points/10-us-guarantees.md:{line}: text after the list of sub-items: each sub-item is "
+        "one line starting with '- '; put our own words under a '## ' heading."
     ]
 
 

@@ -6,7 +6,7 @@ import markdown
 import pytest
 import yaml
 
-from mkdocs_plugins.numbered_document.views import _front_matter, md
+from mkdocs_plugins.numbered_document.views import front_matter, md
 
 
 @pytest.mark.parametrize(
@@ -33,7 +33,7 @@ def test_plain_text_survives_markdown_as_written(text: str) -> None:
 
 def test_front_matter_is_escaped_plain_text_on_one_line() -> None:
     meta = yaml.safe_load(
-        _front_matter(
+        front_matter(
             'Size: 600,000 "troops" <i>\nsecond line', 'A *summary* with "quotes" & more'
         ).strip("-\n")
     )

@@ -30,6 +30,17 @@ class NumberedDocumentConfig(Config):
     """Where the timeline page goes."""
     actors_page = c.Type(str, default="actors.md")
     """Where the page of actors' profiles goes."""
+    parties_dir = c.Type(str, default="parties")
+    """Where the page of each party and their overview (with the matrix of points and parties)
+    go; empty for none."""
+    topics_dir = c.Type(str, default="topics")
+    """Where the page of each topic and their overview go; empty for none."""
+    drafts_dir = c.Type(str, default="drafts")
+    """Where the page of each draft goes (when the document file lists `drafts`); empty for
+    none."""
+    changes_page = c.Type(str, default="changes.md")
+    """Where the page of every change between drafts goes (when the document file lists
+    `drafts`); empty for none."""
     nav = c.Choice(("section", "index"), default="section")
     """`section`: point pages are listed in the navigation under the points index (where the
     site's `nav` names the index, the plugin fills in the points); `index`: points are listed

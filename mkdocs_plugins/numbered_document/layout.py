@@ -22,6 +22,14 @@ class Layout:
     """The timeline page; empty when the document has no timeline."""
     actors: str = ""
     """The page of actors' profiles; empty when the document has no timeline."""
+    parties_dir: str = ""
+    """Folder of the party pages and their overview; empty for none."""
+    topics_dir: str = ""
+    """Folder of the topic pages and their overview; empty for none."""
+    drafts_dir: str = ""
+    """Folder of the draft pages; empty for none (and when the document names no drafts)."""
+    changes: str = ""
+    """The page of every change between drafts; empty for none."""
 
     def point(self, point: Point) -> str:
         """A point's page: its file's name under the points folder, so its URL never drifts."""
@@ -30,6 +38,20 @@ class Layout:
     @property
     def index(self) -> str:
         return f"{self.points_dir}/index.md"
+
+    def party(self, party_id: str) -> str:
+        return f"{self.parties_dir}/{party_id}.md"
+
+    def topic(self, topic_id: str) -> str:
+        return f"{self.topics_dir}/{topic_id}.md"
+
+    def draft(self, draft_id: str) -> str:
+        return f"{self.drafts_dir}/{draft_id}.md"
+
+    @staticmethod
+    def index_of(folder: str) -> str:
+        """The overview page of a folder of generated pages."""
+        return f"{folder}/index.md"
 
 
 def relative_path(page: str, target: str) -> str:

@@ -26,7 +26,7 @@ from .model import (
     slugify,
 )
 from .references import ReferencePattern, missing
-from .schema import DocumentMeta, Event, PointMeta, Term, suggestion
+from .schema import OWN_ERRORS, DocumentMeta, Event, PointMeta, Term, suggestion
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -151,6 +151,8 @@ def _line_of(node: yaml.Node | None, loc: Iterable[int | str], first_line: int) 
 def _field(loc: tuple[int | str, ...]) -> str:
     text = ""
     for part in loc:
+        if part == "[key]":  # pydantic's mark for a mapping's key: the key is named already
+            continue
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
 
@@ -189,8 +191,8 @@ def _message(model: type[BaseModel], loc: tuple[int | str, ...], error: Any) -> 
     _, meaning = _schema_at(model, loc)
     if kind == "missing":
         return f"field '{name}' is missing: add it ({meaning})."
-    if kind in {"unknown_id", "duplicate_id", "self_reference"}:
-        return f"field '{name}': {error['msg']}"
+    if kind in OWN_ERRORS:
+        return f"field '{name}': {error['msg']}" if name else error["msg"]
     return f"field '{name}': {error['msg']}." + (f" It holds: {meaning}" if meaning else "")
 
 
@@ -295,6 +297,8 @@ def load_document(
         "topics": {topic.id for topic in meta.topics},
         "sources": {source.id for source in meta.sources},
         "actors": {actor.id for actor in meta.actors},
+        "drafts": {draft.id for draft in meta.drafts},
+        "text_draft": meta.text_draft,
         "document_file": shown_path(document_path),
     }
 
@@ -319,7 +323,7 @@ def load_document(
     problems.extend(_check_numbering(points, folder, complete=complete))
     if complete:
         problems.extend(_check_event_points(events, {point.number for point in points}))
-        problems.extend(_check_references(meta, points, terms, events))
+        problems.extend(_check_references(document_path, meta, points, terms, events))
     if problems:
         raise ContentError(problems)
     points.sort(key=lambda point: point.number)
@@ -370,7 +374,12 @@ def _declared(data: Any, path: Path) -> dict[str, Any]:
             return set()
         return {str(item["id"]) for item in items if isinstance(item, dict) and "id" in item}
 
-    return {"sources": ids("sources"), "parties": ids("parties"), "document_file": shown_path(path)}
+    return {
+        "sources": ids("sources"),
+        "parties": ids("parties"),
+        "drafts": ids("drafts"),
+        "document_file": shown_path(path),
+    }
 
 
 def _load_records(
@@ -448,6 +457,7 @@ def _load_timeline(
 
 
 def _check_references(
+    document_path: Path,
     meta: DocumentMeta,
     points: list[Point],
     terms: list[GlossaryTerm],
@@ -460,6 +470,9 @@ def _check_references(
     texts: list[tuple[Path, str]] = []
     for point in points:
         texts += [(point.path, text) for text in (point.lead, *point.items, point.context)]
+        for version in point.meta.versions:
+            texts += [(point.path, version.description), (point.path, version.note or "")]
+    texts += [(document_path, draft.description) for draft in meta.drafts]
     for term in terms:
         texts += [(term.path, text) for text in (term.meta.definition, term.meta.explanation or "")]
     for event in events:

@@ -11,7 +11,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .schema import Actor, DocumentMeta, Event, Party, PointMeta, Source, Term, Topic
+from .schema import (
+    Actor,
+    DocumentMeta,
+    Draft,
+    Event,
+    Party,
+    PointMeta,
+    Source,
+    Term,
+    Topic,
+    Version,
+)
 
 
 @dataclass(frozen=True)
@@ -163,6 +174,53 @@ class Document:
         found: dict[str, list[TimelineEvent]] = {}
         for event in self.events:
             found.setdefault(event.meta.actor, []).append(event)
+        return found
+
+    @cached_property
+    def drafts(self) -> dict[str, Draft]:
+        """The drafts, oldest first."""
+        return {draft.id: draft for draft in self.meta.drafts}
+
+    @property
+    def text_draft(self) -> Draft | None:
+        """The draft whose wording the points give; None when the document names no drafts."""
+        return self.drafts[self.meta.text_draft] if self.meta.text_draft else None
+
+    def versions(self, point: Point) -> list[Version]:
+        """A point's versions in other drafts, oldest draft first."""
+        order = {draft_id: position for position, draft_id in enumerate(self.drafts)}
+        return sorted(point.meta.versions, key=lambda version: order[version.draft])
+
+    def is_earlier(self, draft_id: str) -> bool:
+        """Whether a draft comes before the one the points give."""
+        order = list(self.drafts)
+        return order.index(draft_id) < order.index(self.meta.text_draft or draft_id)
+
+    @cached_property
+    def versions_by_draft(self) -> dict[str, list[tuple[Point, Version]]]:
+        """Each draft's known versions of points, in point order."""
+        found: dict[str, list[tuple[Point, Version]]] = {draft_id: [] for draft_id in self.drafts}
+        for point in self.points:
+            for version in point.meta.versions:
+                found[version.draft].append((point, version))
+        return found
+
+    @cached_property
+    def points_by_party(self) -> dict[str, list[Point]]:
+        """The points that name each party, in number order."""
+        found: dict[str, list[Point]] = {party_id: [] for party_id in self.parties}
+        for point in self.points:
+            for party_id in point.meta.parties:
+                found[party_id].append(point)
+        return found
+
+    @cached_property
+    def points_by_topic(self) -> dict[str, list[Point]]:
+        """The points of each topic, in number order."""
+        found: dict[str, list[Point]] = {topic_id: [] for topic_id in self.topics}
+        for point in self.points:
+            for topic_id in point.meta.topics:
+                found[topic_id].append(point)
         return found
 
     @cached_property

@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import views
+from . import drafts_views, parties_views, views
 from .config import NumberedDocumentConfig
 from .glossary import Entry, GlossaryLinker, TermMatcher, glossary_extension, plain_text
 from .graph import ReferenceGraph
@@ -52,7 +52,10 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             return config
         root = Path(self.config.content_dir)
         self.stopwatch = Stopwatch()
-        for option in ("full_text_page", "glossary_page", "timeline_page", "actors_page"):
+        pages = ("full_text_page", "glossary_page", "timeline_page", "actors_page", "changes_page")
+        for option in pages:
+            if option == "changes_page" and not self.config[option]:
+                continue
             if not str(self.config[option]).endswith(".md"):
                 raise PluginError(
                     f"numbered-document: '{option}' in mkdocs.yml must be a page path ending "
@@ -79,6 +82,10 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             glossary=self.config.glossary_page if self.document.terms else "",
             timeline=self.config.timeline_page if self.document.events else "",
             actors=self.config.actors_page if self.document.events else "",
+            parties_dir=self.config.parties_dir.strip("/"),
+            topics_dir=self.config.topics_dir.strip("/"),
+            drafts_dir=self.config.drafts_dir.strip("/") if self.document.drafts else "",
+            changes=self.config.changes_page if self.document.drafts else "",
         )
         self.pages = {p.number: self.layout.point(p) for p in self.document.points}
         self.page_numbers = {src_uri: number for number, src_uri in self.pages.items()}
@@ -92,15 +99,45 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         config.extra_css.append(STYLESHEET)
         if self.layout.timeline:
             config.extra_javascript.append(SCRIPT)
-        if config.nav and self.config.nav == "section":
-            points = [self.pages[number] for number in sorted(self.pages)]
-            title = self.document.plural.capitalize()
-            if not expand_nav(config.nav, self.layout.index, points, title):
-                log.warning(
-                    f"the site's nav does not list {self.layout.index}: add it where the "
-                    f"{self.document.plural} belong, or set the plugin's `nav: index`."
-                )
+        if config.nav:
+            self._expand_nav(config.nav)
         return config
+
+    def _expand_nav(self, nav: list[Any]) -> None:
+        """List the generated pages under their index pages where the site's nav names them."""
+        document, layout = self.document, self.layout
+        sections = [
+            (
+                layout.parties_dir,
+                "parties_dir",
+                [layout.party(i) for i in self._parties],
+                "parties",
+            ),
+            (layout.topics_dir, "topics_dir", [layout.topic(t) for t in self._topics], "topics"),
+            (layout.drafts_dir, "drafts_dir", [layout.draft(d) for d in document.drafts], "drafts"),
+        ]
+        if self.config.nav == "section":
+            points = [self.pages[number] for number in sorted(self.pages)]
+            sections.insert(0, (layout.points_dir, "nav: index", points, document.plural))
+        for folder, option, pages, title in sections:
+            if not folder:
+                continue
+            index = layout.index_of(folder)
+            if not expand_nav(nav, index, pages, title.capitalize()):
+                hint = option if option.startswith("nav") else f"{option}: ''"
+                log.warning(
+                    f"the site's nav does not list {index}: add it where the {title} belong, "
+                    f"or set the plugin's `{hint}`."
+                )
+
+    @property
+    def _parties(self) -> list[str]:
+        """The parties that have a page: those that some point names."""
+        return [p for p, points in self.document.points_by_party.items() if points]
+
+    @property
+    def _topics(self) -> list[str]:
+        return [t for t, points in self.document.points_by_topic.items() if points]
 
     def _linker(self, document: Document) -> Linker:
         words = document.meta.items
@@ -137,6 +174,32 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         if layout.timeline:
             generated[layout.timeline] = views.timeline_page(document, layout)
             generated[layout.actors] = views.actors_page(document, layout)
+        if layout.parties_dir:
+            generated[layout.index_of(layout.parties_dir)] = parties_views.parties_index(
+                document, layout
+            )
+            for party_id in self._parties:
+                party = document.parties[party_id]
+                generated[layout.party(party_id)] = parties_views.party_page(
+                    document, layout, party
+                )
+        if layout.topics_dir:
+            generated[layout.index_of(layout.topics_dir)] = parties_views.topics_index(
+                document, layout
+            )
+            for topic_id in self._topics:
+                topic = document.topics[topic_id]
+                generated[layout.topic(topic_id)] = parties_views.topic_page(
+                    document, layout, topic
+                )
+        if layout.drafts_dir:
+            generated[layout.index_of(layout.drafts_dir)] = drafts_views.drafts_index(
+                document, layout
+            )
+            for draft in document.drafts.values():
+                generated[layout.draft(draft.id)] = drafts_views.draft_page(document, layout, draft)
+        if layout.changes:
+            generated[layout.changes] = drafts_views.changes_page(document, layout)
         if layout.format_page:
             generated[layout.format_page] = views.field_reference(json_schemas(document.meta))
         return generated

@@ -21,6 +21,7 @@ from pydantic import (
     StringConstraints,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -30,6 +31,21 @@ Slug = Annotated[
     Field(description="An identifier: lower-case letters, digits and single hyphens."),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+OWN_ERRORS = frozenset(
+    {
+        "unknown_id",
+        "duplicate_id",
+        "self_reference",
+        "missing_text_draft",
+        "wording_without_change",
+        "excerpt_without_wording",
+        "party_not_listed",
+        "version_of_text_draft",
+    }
+)
+"""The kinds of error this schema raises itself: their messages are complete sentences."""
 
 
 def suggestion(value: str, choices: list[str]) -> str:
@@ -119,6 +135,31 @@ class Actor(_Model):
     )
 
 
+Precision = Literal["day", "month", "on-or-before"]
+PRECISION_HELP = (
+    "`day`: the date is the event's own; `month`: only the month is known (use the 1st); "
+    "`on-or-before`: the date is only that of the first report."
+)
+
+
+class Draft(_Model):
+    """A draft of the document: the one the point texts quote, or an earlier or later one."""
+
+    id: Slug = Field(description="How point files refer to this draft, e.g. `e3-counter`.")
+    label: Text = Field(description="Name shown to readers, e.g. `Second reading`.")
+    date: dt.date | None = Field(
+        default=None, description="YYYY-MM-DD, as the sources give it; empty if they do not."
+    )
+    precision: Precision = Field(default="day", description=PRECISION_HELP)
+    description: Text = Field(
+        description="What this draft is, who wrote it and what is known of it, in our own "
+        "words (Markdown), neutral."
+    )
+    sources: list[Annotated[Slug, _known("sources", "source")]] = Field(
+        min_length=1, description="Ids of the sources that report this draft."
+    )
+
+
 class ItemWords(_Model):
     """The words the document uses for its numbered items; they drive reference detection."""
 
@@ -147,8 +188,26 @@ class DocumentMeta(_Model):
     parties: list[Party] = Field(min_length=1, description="Parties that points may name.")
     topics: list[Topic] = Field(min_length=1, description="Topics that points may name.")
     actors: list[Actor] = Field(default=[], description="People and institutions in the timeline.")
+    drafts: list[Draft] = Field(
+        default=[],
+        description="The drafts of the document, oldest first; the points' `versions` name them.",
+    )
+    text_draft: Annotated[Slug, _known("drafts", "draft")] | None = Field(
+        default=None,
+        description="Id of the draft whose wording the point texts give; needed with `drafts`.",
+    )
 
-    @field_validator("sources", "parties", "topics", "actors")
+    @model_validator(mode="after")
+    def _text_draft_named(self) -> DocumentMeta:
+        if self.drafts and self.text_draft is None:
+            raise PydanticCustomError(
+                "missing_text_draft",
+                "field 'text_draft' is missing: name the draft (one of the ids under 'drafts') "
+                "whose wording the point files give.",
+            )
+        return self
+
+    @field_validator("sources", "parties", "topics", "actors", "drafts")
     @classmethod
     def _ids_unique(cls, items: list[Any], info: ValidationInfo) -> list[Any]:
         seen: set[str] = set()
@@ -161,6 +220,57 @@ class DocumentMeta(_Model):
                 )
             seen.add(item.id)
         return items
+
+
+class Version(_Model):
+    """What one other draft did with a point: its wording, or a sourced account of the change."""
+
+    draft: Annotated[Slug, _known("drafts", "draft")] = Field(
+        description="Id of the draft, declared under `drafts` in the document file."
+    )
+    status: Literal["changed", "dropped", "unknown"] = Field(
+        description="`changed`: the draft words or settles the point differently; `dropped`: "
+        "the draft leaves it out; `unknown`: a source names the point but what the draft did "
+        "with it is not confirmed."
+    )
+    description: Text = Field(
+        description="What the sources say about this draft's version, in our own words "
+        "(Markdown), short quotes marked as quotes."
+    )
+    wording: Text | None = Field(
+        default=None,
+        description="The draft's wording of the point, exactly as a source quotes it; "
+        "leave empty when no source gives it.",
+    )
+    excerpt: bool = Field(
+        default=False,
+        description="`true` when the source quotes only the beginning of the wording.",
+    )
+    sources: list[Annotated[Slug, _known("sources", "source")]] = Field(
+        min_length=1, description="Ids of the reports this version rests on, the main one first."
+    )
+    note: Text | None = Field(
+        default=None, description="What the sources leave open (e.g. a date not confirmed)."
+    )
+
+    @model_validator(mode="after")
+    def _wording_fits_status(self) -> Version:
+        if self.wording is not None and self.status != "changed":
+            raise PydanticCustomError(
+                "wording_without_change",
+                "a version with status '{status}' has no wording: remove 'wording', or set "
+                "status 'changed'.",
+                {"status": self.status},
+            )
+        if self.excerpt and self.wording is None:
+            raise PydanticCustomError(
+                "excerpt_without_wording",
+                "'excerpt' describes a wording: add the quoted 'wording' or remove 'excerpt'.",
+            )
+        return self
+
+
+PartyId = Annotated[Slug, _known("parties", "party")]
 
 
 class PointMeta(_Model):
@@ -184,6 +294,56 @@ class PointMeta(_Model):
     sources: list[Annotated[Slug, _known("sources", "source")]] = Field(
         min_length=1, description="Ids of the sources for the wording and the facts on the page."
     )
+    obligations: dict[PartyId, Text] = Field(
+        default={},
+        description="What the wording asks of each party (party id: one sentence in our own "
+        "words); only parties in `parties`.",
+    )
+    benefits: dict[PartyId, Text] = Field(
+        default={},
+        description="What the wording gives each party (party id: one sentence in our own "
+        "words); only parties in `parties`.",
+    )
+    versions: list[Version] = Field(
+        default=[],
+        description="What other drafts did with this point, in the order of `drafts`.",
+    )
+
+    @field_validator("obligations", "benefits")
+    @classmethod
+    def _parties_listed(cls, given: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        listed = info.data.get("parties") or []
+        for party in given:
+            if party not in listed:
+                raise PydanticCustomError(
+                    "party_not_listed",
+                    "party '{party}' is not in this point's 'parties': add it there, or "
+                    "remove it here.",
+                    {"party": party},
+                )
+        return given
+
+    @field_validator("versions")
+    @classmethod
+    def _versions_distinct(cls, versions: list[Version], info: ValidationInfo) -> list[Version]:
+        context = info.context or {}
+        seen: set[str] = set()
+        for version in versions:
+            if version.draft == context.get("text_draft"):
+                raise PydanticCustomError(
+                    "version_of_text_draft",
+                    "'{draft}' is the draft whose wording this file gives; a version is for "
+                    "another draft.",
+                    {"draft": version.draft},
+                )
+            if version.draft in seen:
+                raise PydanticCustomError(
+                    "duplicate_id",
+                    "draft '{draft}' has two versions: keep one.",
+                    {"draft": version.draft},
+                )
+            seen.add(version.draft)
+        return versions
 
     @field_validator("related")
     @classmethod
@@ -223,10 +383,7 @@ class Event(_Model):
     """A timeline file: one dated event about the document, with its source."""
 
     date: dt.date = Field(description="YYYY-MM-DD. With precision `month`, use the 1st.")
-    precision: Literal["day", "month", "on-or-before"] = Field(
-        description="`day`: the event's own date; `month`: only the month is known; "
-        "`on-or-before`: the date is only that of the first report."
-    )
+    precision: Precision = Field(description=PRECISION_HELP)
     actor: Annotated[Slug, _known("actors", "actor")] = Field(
         description="Id of the actor, declared under `actors` in the document file."
     )
@@ -263,6 +420,15 @@ def json_schemas(document: DocumentMeta | None = None) -> dict[str, dict[str, An
             ("sources", document.sources),
         ):
             point["properties"][field]["items"]["enum"] = [item.id for item in items]
+        drafts = [draft.id for draft in document.drafts]
+        version = point["$defs"]["Version"]["properties"]
+        version["sources"]["items"]["enum"] = [source.id for source in document.sources]
+        if drafts:
+            version["draft"]["enum"] = drafts
+        for field in ("obligations", "benefits"):
+            point["properties"][field]["propertyNames"] = {
+                "enum": [party.id for party in document.parties]
+            }
     term = Term.model_json_schema()
     event = Event.model_json_schema()
     if document is not None:

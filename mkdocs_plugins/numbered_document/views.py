@@ -7,34 +7,30 @@ to a point) are placeholders here, filled by ``links_html`` once the graph is co
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 import unicodedata
 from typing import Any
 
-import yaml
-
-from .glossary import TERM_ATTRIBUTE, plain_text
+from .drafts_views import point_changes
+from .glossary import TERM_ATTRIBUTE
 from .layout import Layout, relative_path
 from .model import Document, GlossaryTerm, Point, TimelineEvent
 from .schema import Source
 from .treewalk import REPEATED
+from .writing import (
+    PRECISION_WORDS,
+    cell,
+    cite_source,
+    front_matter,
+    heading,
+    human_date,
+    md,
+)
 
 REFERS_TO = '<div class="nd-links" data-nd-refers-to="{number}"></div>'
 REFERENCED_BY = '<div class="nd-links" data-nd-referenced-by="{number}"></div>'
 USED_IN = '<div class="nd-used-in" data-nd-used-in="{term}"></div>'
-
-
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
-"""What Python-Markdown lets a backslash escape (a table cell escapes "|" too: ``_cell``)."""
-
-
-def md(text: str) -> str:
-    """Plain text (a title, a name) made safe to put inside generated Markdown: it shows as
-    written, whatever Markdown or HTML characters it holds."""
-    escaped = html.escape(" ".join(text.split()), quote=False)
-    return MARKDOWN_SPECIALS.sub(r"\\\1", escaped)
 
 
 def fill(html_text: str, placeholder: str, values: dict[str, str]) -> str:
@@ -43,37 +39,6 @@ def fill(html_text: str, placeholder: str, values: dict[str, str]) -> str:
     after = after.partition("}")[2]
     pattern = re.compile(re.escape(before) + r"([^\"<>]+)" + re.escape(after))
     return pattern.sub(lambda match: values.get(match.group(1), match.group(0)), html_text)
-
-
-def human_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B} {day.year}"
-
-
-def _front_matter(title: str, description: str) -> str:
-    """Front matter of a generated page. The theme prints both values into HTML as they are,
-    so they go in as escaped plain text."""
-    meta = {
-        "title": html.escape(" ".join(title.split()), quote=False).replace('"', "&quot;"),
-        "description": html.escape(plain_text(description), quote=True),
-    }
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
-
-
-def _cell(text: str) -> str:
-    """Text for a Markdown table cell: one line, pipes escaped."""
-    return " ".join(text.split()).replace("|", "\\|")
-
-
-def cite_source(source: Source) -> str:
-    """A source as readers see it: title, publisher (or that none is named), date."""
-    publisher = source.publisher or "publisher not named"
-    return f"*{source.title}*, {publisher}" + (
-        f", {human_date(source.date)}" if source.date else ""
-    )
-
-
-def heading(document: Document, point: Point) -> str:
-    return f"{document.label(point.number)}: {point.title}"
 
 
 def wording(document: Document, point: Point, *, repeated: bool = False) -> str:
@@ -94,10 +59,17 @@ def wording(document: Document, point: Point, *, repeated: bool = False) -> str:
 def point_page(document: Document, layout: Layout, point: Point) -> str:
     """The Markdown of one point's page."""
     source = document.text_source
-    parties = ", ".join(md(document.parties[party].name) for party in point.meta.parties)
-    topics = ", ".join(md(document.topics[topic].name) for topic in point.meta.topics)
+    page = layout.point(point)
+    parties = ", ".join(
+        _facet(page, md(document.parties[p].name), layout.parties_dir and layout.party(p))
+        for p in point.meta.parties
+    )
+    topics = ", ".join(
+        _facet(page, md(document.topics[t].name), layout.topics_dir and layout.topic(t))
+        for t in point.meta.topics
+    )
     lines = [
-        _front_matter(title=heading(document, point), description=point.meta.summary),
+        front_matter(title=heading(document, point), description=point.meta.summary),
         f"# {md(heading(document, point))}",
         "",
         f"**Summary:** {point.meta.summary}",
@@ -114,8 +86,10 @@ def point_page(document: Document, layout: Layout, point: Point) -> str:
         "{ .nd-facets }",
         "",
     ]
+    lines += asks_and_gives(document, layout, point)
     if point.context:
         lines += [point.context, ""]
+    lines += point_changes(document, layout, point)
     lines += reactions(document, layout, point)
     lines += [
         f"## Related {document.plural}",
@@ -131,12 +105,43 @@ def point_page(document: Document, layout: Layout, point: Point) -> str:
         "## Sources",
         "",
     ]
-    lines += [_source_item(document.sources[s]) for s in point.meta.sources]
+    lines += [source_item(document.sources[s]) for s in point.meta.sources]
     lines += ["", _pager(document, layout, point), ""]
     return "\n".join(lines)
 
 
-def _source_item(source: Source) -> str:
+def _facet(page: str, name: str, target: str) -> str:
+    """A party or topic on a point page: a link to its page where the site has one."""
+    return f"[{name}]({relative_path(page, target)})" if target else name
+
+
+def asks_and_gives(document: Document, layout: Layout, point: Point) -> list[str]:
+    """What the point asks of each party and gives it (nothing when the file says neither)."""
+    meta = point.meta
+    if not meta.obligations and not meta.benefits:
+        return []
+    page = layout.point(point)
+    lines = [
+        "## What it asks and gives",
+        "",
+        "Our reading of the wording above, party by party.",
+        "{ .nd-attribution }",
+        "",
+    ]
+    for party_id in meta.parties:
+        for word, given, anchor in (
+            ("Asks of", meta.obligations, "asks"),
+            ("Gives", meta.benefits, "gives"),
+        ):
+            if party_id in given:
+                name = md(document.parties[party_id].name)
+                if layout.parties_dir:
+                    name = f"[{name}]({relative_path(page, layout.party(party_id))}#{anchor})"
+                lines.append(f"- **{word} {name}:** {' '.join(given[party_id].split())}")
+    return [*lines, ""]
+
+
+def source_item(source: Source) -> str:
     note = f" {source.note}" if source.note else ""
     url = f" <{source.url}>" if source.url else ""
     return f"- {cite_source(source)}.{url}{note}"
@@ -162,7 +167,7 @@ def points_index(document: Document, layout: Layout) -> str:
     page = layout.index
     plural = document.plural.capitalize()
     lines = [
-        _front_matter(title=plural, description=f"All {document.plural} of {document.meta.title}."),
+        front_matter(title=plural, description=f"All {document.plural} of {document.meta.title}."),
         f"# {md(plural)}",
         "",
         f"{document.meta.description}",
@@ -179,8 +184,8 @@ def points_index(document: Document, layout: Layout) -> str:
         topics = ", ".join(md(document.topics[t].name) for t in point.meta.topics)
         target = relative_path(page, layout.point(point))
         lines.append(
-            f"| {point.number} | [{_cell(md(point.title))}]({target}) "
-            f"| {_cell(point.meta.summary)} | {_cell(parties)} | {_cell(topics)} |"
+            f"| {point.number} | [{cell(md(point.title))}]({target}) "
+            f"| {cell(point.meta.summary)} | {cell(parties)} | {cell(topics)} |"
         )
     lines += ["", "</div>"]
     return "\n".join(lines) + "\n"
@@ -191,7 +196,7 @@ def full_text(document: Document, layout: Layout) -> str:
     page = layout.full_text
     title = document.meta.title
     lines = [
-        _front_matter(
+        front_matter(
             title="Full text", description=f"The full published wording of {title}, on one page."
         ),
         f"# {md(title)}: full text",
@@ -236,9 +241,6 @@ def links_html(
 
 def none_html(text: str) -> str:
     return f'<p class="nd-none">{html.escape(text)}</p>'
-
-
-PRECISION_WORDS = {"day": "", "month": "", "on-or-before": "on or before "}
 
 
 def _date_parts(event: TimelineEvent) -> tuple[str, str]:
@@ -294,7 +296,7 @@ def timeline_page(document: Document, layout: Layout) -> str:
     """Events oldest first, grouped by day; each names its actor, points and sources."""
     page = layout.timeline
     lines = [
-        _front_matter(
+        front_matter(
             title="Timeline",
             description=f"Who said and did what about {document.meta.title}, and on whose report.",
         ),
@@ -391,7 +393,7 @@ def actors_page(document: Document, layout: Layout) -> str:
     page = layout.actors
     timeline = relative_path(page, layout.timeline)
     lines = [
-        _front_matter(
+        front_matter(
             title="Actors",
             description=f"People and institutions in the timeline of {document.meta.title}.",
         ),
@@ -445,7 +447,7 @@ def glossary_page(document: Document, page: str) -> str:
     letters = list(dict.fromkeys(_letter(term) for term in terms))
     jump = " ".join(f"[{letter}](#letter-{_letter_id(letter)})" for letter in letters)
     lines = [
-        _front_matter(
+        front_matter(
             title="Glossary",
             description=f"Terms that readers of {document.meta.title} need, in plain words.",
         ),
@@ -517,7 +519,7 @@ def _glossary_entry(document: Document, term: GlossaryTerm) -> list[str]:
 def field_reference(schemas: dict[str, dict[str, Any]]) -> str:
     """The contributors' field reference, written from the JSON Schemas alone."""
     lines = [
-        _front_matter(
+        front_matter(
             title="Content format", description="Every field of the content files, from the schema."
         ),
         "# Content format",
@@ -547,8 +549,8 @@ def _fields_table(schema: dict[str, Any]) -> list[str]:
     lines = ["| Field | Type | Required | Meaning |", "| --- | --- | --- | --- |"]
     for field, spec in schema.get("properties", {}).items():
         lines.append(
-            f"| `{field}` | {_cell(_type_of(spec))} | {'yes' if field in required else 'no'} "
-            f"| {_cell(spec.get('description', ''))} |"
+            f"| `{field}` | {cell(_type_of(spec))} | {'yes' if field in required else 'no'} "
+            f"| {cell(spec.get('description', ''))} |"
         )
     return [*lines, ""]
 

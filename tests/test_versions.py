@@ -1,0 +1,297 @@
+"""Drafts, versions of points, and what points ask of and give each party: the content rules
+(each mistake named and located) and the pages built from them."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from mkdocs_plugins.numbered_document.loader import load_document
+from mkdocs_plugins.numbered_document.model import ContentError
+
+from .conftest import ROOT
+
+POINT6 = "points/06-armed-forces-size.md"
+POINT26 = "points/26-amnesty.md"
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path / "content"
+
+
+def problems(content: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_document(content)
+    return [
+        f"{p.path.relative_to(content).as_posix()}:{p.line}: "
+        + p.message.replace(f"{content.as_posix()}/", "")
+        for p in caught.value.problems
+    ]
+
+
+def edit(content: Path, name: str, old: str, new: str) -> None:
+    path = content / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(content: Path, name: str, text: str) -> int:
+    lines = (content / name).read_text(encoding="utf-8").split("\n")
+    return next(n for n, line in enumerate(lines, start=1) if text in line)
+
+
+def test_versions_load_in_draft_order() -> None:
+    document = load_document(ROOT / "content")
+    assert list(document.drafts) == ["us-earlier", "us-28", "e3-counter", "geneva-19"]
+    assert document.text_draft is not None and document.text_draft.id == "us-28"
+    versions = document.versions(document.by_number[26])
+    assert [v.draft for v in versions] == ["us-earlier", "e3-counter", "geneva-19"]
+    assert [v.status for v in versions] == ["changed", "unknown", "dropped"]
+    assert document.is_earlier("us-earlier") and not document.is_earlier("e3-counter")
+    assert {p.number for p, _ in document.versions_by_draft["geneva-19"]} == {6, 26}
+
+
+BAD = [
+    # (file, old, new, expected message with {line} for the line of `marker`, marker)
+    (
+        POINT6,
+        "draft: geneva-19",
+        "draft: geneva-91",
+        "field 'versions[1].draft': unknown draft 'geneva-91'. Did you mean 'geneva-19'? "
+        "Declare it in document.yml or fix the spelling.",
+        "geneva-91",
+    ),
+    (
+        POINT6,
+        "    sources: [abc-news-19-points]\n",
+        "",
+        "field 'versions[1].sources' is missing: add it (Ids of the reports this version rests "
+        "on, the main one first.).",
+        "draft: geneva-19",
+    ),
+    (
+        POINT6,
+        "    sources: [abc-news-19-points]\n",
+        "    sources: []\n",
+        "field 'versions[1].sources': List should have at least 1 item after validation, not 0. "
+        "It holds: Ids of the reports this version rests on, the main one first.",
+        "sources: []",
+    ),
+    (
+        POINT6,
+        "draft: geneva-19",
+        "draft: us-28",
+        "field 'versions': 'us-28' is the draft whose wording this file gives; a version is for "
+        "another draft.",
+        "  - draft:",
+    ),
+    (
+        POINT6,
+        "draft: geneva-19",
+        "draft: e3-counter",
+        "field 'versions': draft 'e3-counter' has two versions: keep one.",
+        "  - draft:",
+    ),
+    (
+        POINT6,
+        "    status: dropped\n",
+        "    status: dropped\n    wording: The cap is gone.\n",
+        "field 'versions[1]': a version with status 'dropped' has no wording: remove 'wording', "
+        "or set status 'changed'.",
+        "draft: geneva-19",
+    ),
+    (
+        POINT6,
+        "    status: dropped\n",
+        "    status: gone\n",
+        "field 'versions[1].status': Input should be 'changed', 'dropped' or 'unknown'. It holds: "
+        "`changed`: the draft words or settles the point differently; `dropped`: the draft "
+        "leaves it out; `unknown`: a source names the point but what the draft did with it is "
+        "not confirmed.",
+        "status: gone",
+    ),
+    (
+        POINT6,
+        "obligations:\n  ukraine:",
+        "obligations:\n  ukrane:",
+        "field 'obligations.ukrane': unknown party 'ukrane'. Did you mean 'ukraine'? "
+        "Declare it in document.yml or fix the spelling.",
+        "ukrane:",
+    ),
+    (
+        POINT6,
+        "obligations:\n",
+        "obligations:\n  russia: Do something.\n",
+        "field 'obligations': party 'russia' is not in this point's 'parties': add it there, or "
+        "remove it here.",
+        "russia: Do something.",
+    ),
+    (
+        POINT6,
+        "obligations:\n  ukraine:",
+        "obligations:\n  ukraine: ''\n  x-ukraine:",
+        "field 'obligations.ukraine': String should have at least 1 character. It holds: What "
+        "the wording asks of each party (party id: one sentence in our own words); only parties "
+        "in `parties`.",
+        "ukraine: ''",
+    ),
+    (
+        "document.yml",
+        "text_draft: us-28\n",
+        "",
+        "field 'text_draft' is missing: name the draft (one of the ids under 'drafts') whose "
+        "wording the point files give.",
+        "title:",
+    ),
+    (
+        "document.yml",
+        "text_draft: us-28\n",
+        "text_draft: us28\n",
+        "field 'text_draft': unknown draft 'us28'. Did you mean 'us-28'? Declare it in "
+        "document.yml or fix the spelling.",
+        "text_draft: us28",
+    ),
+    (
+        "document.yml",
+        "  - id: e3-counter\n",
+        "  - id: e3-counter\n    label: A\n    description: B\n    sources: [plan-article]\n"
+        "  - id: e3-counter\n",
+        "field 'drafts': id 'e3-counter' is declared twice in drafts.",
+        "  - id: us-earlier",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "expected", "marker"), BAD)
+def test_bad_versions_and_obligations_are_named_and_located(
+    content: Path, name: str, old: str, new: str, expected: str, marker: str | None
+) -> None:
+    edit(content, name, old, new)
+    found = problems(content)
+    if marker is None:  # several problems: the expected one is among them
+        assert any(expected in problem for problem in found), found
+        return
+    assert found == [f"{name}:{line_of(content, name, marker)}: {expected}"]
+
+
+def test_a_missing_point_in_a_version_note_is_found(content: Path) -> None:
+    edit(content, POINT26, "is not confirmed.\n", "is not confirmed; see point 40.\n")
+    (problem,) = problems(content)
+    assert "'point 40' refers to 40, which does not exist." in problem
+    assert problem.startswith(POINT26)
+
+
+# Built pages ------------------------------------------------------------------------------------
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def article(site: Path, page: str) -> BeautifulSoup:
+    found = soup(site / page / "index.html").select_one("article")
+    assert found is not None
+    return found
+
+
+def point_dir(site: Path, number: int) -> str:
+    (found,) = (site / "points").glob(f"{number:02d}-*")
+    return f"points/{found.name}"
+
+
+pytestmark = pytest.mark.build
+
+
+def test_a_point_with_an_earlier_wording_shows_a_word_diff(site: Path) -> None:
+    page = article(site, point_dir(site, 26))
+    section = page.find(id="point-26-us-earlier")
+    assert section is not None and section.name == "h3"
+    diff = page.select_one("p.nd-diff")
+    assert diff is not None
+    assert [d.get_text() for d in diff.find_all("del")] == [
+        "Ukraine",
+        "conduct",
+        "comprehensive review of all assistance received",
+    ]
+    assert diff.find_all("ins")[0].get_text() == "All parties involved in this conflict"
+    # Nothing else inside: the diff is text, <del> and <ins> only.
+    assert {tag.name for tag in diff.find_all(True)} == {"del", "ins"}
+    # Read without colour: the words removed and added are also told apart in words.
+    legend = page.select_one(".nd-diff-legend").get_text(" ", strip=True)
+    assert "struck through" in legend and "underlined" in legend
+    assert "only the beginning" in legend
+
+
+def test_every_version_on_the_site_names_its_source(site: Path) -> None:
+    pages = [point_dir(site, n) for n in (3, 5, 6, 7, 10, 14, 21, 26)]
+    pages += ["changes", "drafts/e3-counter", "drafts/geneva-19", "drafts/us-earlier"]
+    counted = 0
+    for name in pages:
+        for meta in article(site, name).select(".nd-version-meta"):
+            facets = meta.find_next_sibling("p", class_="nd-facets")
+            assert facets is not None, (name, meta)
+            assert "Sources:" in facets.get_text(), (name, meta)
+            counted += 1
+    # 11 versions on point pages, again on the changes page, and on the draft pages.
+    assert counted == 11 * 3
+
+
+def test_the_changes_page_lists_every_changed_point_by_draft(site: Path) -> None:
+    page = article(site, "changes")
+    table = page.select_one(".nd-changes table")
+    header = [th.get_text(strip=True) for th in table.select("thead th")]
+    assert header == [
+        "Point",
+        "Earlier US draft",
+        "European counter-proposal",
+        "Reduced framework after Geneva",
+    ]
+    rows = {
+        int(re.match(r"Point (\d+)", tr.td.get_text()).group(1)): [
+            td.get_text(strip=True) for td in tr.find_all("td")[1:]
+        ]
+        for tr in table.select("tbody tr")
+    }
+    assert rows == {
+        3: ["—", "changed", "—"],
+        5: ["—", "changed", "—"],
+        6: ["—", "changed", "dropped"],
+        7: ["—", "changed", "—"],
+        10: ["—", "changed", "—"],
+        14: ["—", "changed", "—"],
+        21: ["—", "changed", "—"],
+        26: ["changed", "not confirmed", "dropped"],
+    }
+    # Each status links to the version's own entry on the same page.
+    for link in table.select("tbody td a[href^='#']"):
+        assert page.find(id=link["href"][1:]) is not None, link
+
+
+def test_a_draft_page_says_what_is_known_point_by_point(site: Path) -> None:
+    page = article(site, "drafts/e3-counter")
+    text = page.get_text(" ", strip=True)
+    assert "for 8 of the 28 points; they report nothing about the other 20" in text
+    headings = [h.get_text(strip=True) for h in page.find_all("h3")]
+    assert headings[0].startswith("Point 3:") and headings[-1].startswith("Point 26:")
+    assert len(headings) == 8
+    assert "800,000 in peacetime" in text
+    # The draft that the site quotes lists every point.
+    own = article(site, "drafts/us-28")
+    assert len(own.select("li a[href*='points/']")) == 28
+
+
+def test_the_site_lists_drafts_in_order(site: Path) -> None:
+    items = [li.a.get_text() for li in article(site, "drafts").select("li")]
+    assert items == [
+        "Earlier US draft",
+        "US 28-point draft",
+        "European counter-proposal",
+        "Reduced framework after Geneva",
+    ]
