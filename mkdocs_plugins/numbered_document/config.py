@@ -41,6 +41,10 @@ class NumberedDocumentConfig(Config):
     changes_page = c.Type(str, default="changes.md")
     """Where the page of every change between drafts goes (when the document file lists
     `drafts`); empty for none."""
+    data_dir = c.Type(str, default="data")
+    """Where the open data goes: JSON with its JSON Schema, CSV, the reference graph."""
+    data_page = c.Type(str, default="data.md")
+    """Where the page documenting the open data goes; empty for none."""
     nav = c.Choice(("section", "index"), default="section")
     """`section`: point pages are listed in the navigation under the points index (where the
     site's `nav` names the index, the plugin fills in the points); `index`: points are listed

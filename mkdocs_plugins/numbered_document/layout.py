@@ -30,6 +30,8 @@ class Layout:
     """Folder of the draft pages; empty for none (and when the document names no drafts)."""
     changes: str = ""
     """The page of every change between drafts; empty for none."""
+    site_name: str = ""
+    """The site's name, for citations."""
 
     def point(self, point: Point) -> str:
         """A point's page: its file's name under the points folder, so its URL never drifts."""

@@ -9,10 +9,10 @@ linker which page it is on; on_env, when every page is converted, fills "Refers 
 from __future__ import annotations
 
 import html
-import json
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import drafts_views, parties_views, views
+from . import drafts_views, opendata, parties_views, views
 from .config import NumberedDocumentConfig
 from .glossary import Entry, GlossaryLinker, TermMatcher, glossary_extension, plain_text
 from .graph import ReferenceGraph
@@ -39,7 +39,6 @@ log = get_plugin_logger("numbered-document")  # the prefix readers see, as in mk
 ASSETS = Path(__file__).parent / "assets"
 STYLESHEET = "assets/numbered-document/style.css"
 SCRIPT = "assets/numbered-document/timeline.js"
-GRAPH_FILE = "data/references.json"
 
 
 class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
@@ -52,9 +51,15 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             return config
         root = Path(self.config.content_dir)
         self.stopwatch = Stopwatch()
-        pages = ("full_text_page", "glossary_page", "timeline_page", "actors_page", "changes_page")
-        for option in pages:
-            if option == "changes_page" and not self.config[option]:
+        optional = ("changes_page", "data_page")
+        for option in (
+            "full_text_page",
+            "glossary_page",
+            "timeline_page",
+            "actors_page",
+            *optional,
+        ):
+            if option in optional and not self.config[option]:
                 continue
             if not str(self.config[option]).endswith(".md"):
                 raise PluginError(
@@ -86,6 +91,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             topics_dir=self.config.topics_dir.strip("/"),
             drafts_dir=self.config.drafts_dir.strip("/") if self.document.drafts else "",
             changes=self.config.changes_page if self.document.drafts else "",
+            site_name=config.site_name,
         )
         self.pages = {p.number: self.layout.point(p) for p in self.document.points}
         self.page_numbers = {src_uri: number for number, src_uri in self.pages.items()}
@@ -161,11 +167,14 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         }
         return GlossaryLinker(TermMatcher(forms), entries, mode=self.config.glossary_links)
 
-    def _generate(self) -> dict[str, str]:
+    def _generate(self, config: MkDocsConfig) -> dict[str, str]:
         """The Markdown of every generated page, by source path."""
         document, layout = self.document, self.layout
         generated = {
-            layout.point(p): views.point_page(document, layout, p) for p in document.points
+            layout.point(p): views.point_page(
+                document, layout, p, url=self._address(config, layout.point(p))
+            )
+            for p in document.points
         }
         generated[layout.index] = views.points_index(document, layout)
         generated[layout.full_text] = views.full_text(document, layout)
@@ -202,13 +211,23 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             generated[layout.changes] = drafts_views.changes_page(document, layout)
         if layout.format_page:
             generated[layout.format_page] = views.field_reference(json_schemas(document.meta))
+        if self.config.data_page:
+            generated[self.config.data_page] = views.data_page(
+                document, self.config.data_page, self._data_dir, opendata.export_schema()
+            )
         return generated
+
+    @staticmethod
+    def _address(config: MkDocsConfig, src_uri: str) -> str:
+        """A page's stable address: absolute with the site's `site_url`, else from the root."""
+        url = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls).url
+        return urljoin(config.site_url, url) if config.site_url else f"/{url}"
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
         with self.stopwatch.measure("pages"):
-            generated = self._generate()
+            generated = self._generate(config)
         if self.config.dump_markdown:
             dump = Path(self.config.dump_markdown)
             for src_uri, content in generated.items():
@@ -243,10 +262,18 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             return get_relative_url(there.url, here.url)
 
         self.linker.href = self.glossary.href = href
-        # Known to MkDocs from the start, so pages can link to it; written in on_env.
-        self.graph_file = File.generated(config, GRAPH_FILE, content="")
-        files.append(self.graph_file)
+        # Known to MkDocs from the start, so pages can link to them; written in on_env.
+        self.data_files = {
+            name: File.generated(config, f"{self._data_dir}/{name}", content="")
+            for name in views.DATA_FILES
+        }
+        for file in self.data_files.values():
+            files.append(file)
         return files
+
+    @property
+    def _data_dir(self) -> str:
+        return self.config.data_dir.strip("/")
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -315,8 +342,23 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             for uri in [*self.pages.values(), *self.linker.mentions]
             for page in [_page(files, uri)]
         }
-        data = self.graph.as_data(document, pages)
-        self.graph_file.content_string = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        graph = self.graph.as_data(document, pages)
+        data = opendata.export(
+            document,
+            url_of=lambda src_uri: _page(files, src_uri).url,
+            point_page=self.pages.__getitem__,
+            references=graph,
+            glossary_page=self.layout.glossary,
+            timeline_page=self.layout.timeline,
+        )
+        published = {
+            "document.json": opendata.as_json(data),
+            "document.schema.json": opendata.as_json(opendata.export_schema()),
+            "references.json": opendata.as_json(graph),
+            **opendata.csv_tables(data),
+        }
+        for name, file in self.data_files.items():
+            file.content_string = published[name]
 
     def _links_html(self, files: Files, here: Page, sources: set[str]) -> str:
         """Links from one page to others: points first in number order, then pages by title."""

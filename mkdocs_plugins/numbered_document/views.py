@@ -12,6 +12,7 @@ import re
 import unicodedata
 from typing import Any
 
+from .citation import ACCESSED, bibtex_citation, plain_citation
 from .drafts_views import point_changes
 from .glossary import TERM_ATTRIBUTE
 from .layout import Layout, relative_path
@@ -56,8 +57,8 @@ def wording(document: Document, point: Point, *, repeated: bool = False) -> str:
     return "\n".join(parts)
 
 
-def point_page(document: Document, layout: Layout, point: Point) -> str:
-    """The Markdown of one point's page."""
+def point_page(document: Document, layout: Layout, point: Point, url: str = "") -> str:
+    """The Markdown of one point's page; ``url`` is its address, for the ready citation."""
     source = document.text_source
     page = layout.point(point)
     parties = ", ".join(
@@ -106,8 +107,29 @@ def point_page(document: Document, layout: Layout, point: Point) -> str:
         "",
     ]
     lines += [source_item(document.sources[s]) for s in point.meta.sources]
-    lines += ["", _pager(document, layout, point), ""]
+    lines += ["", *how_to_cite(document, layout, point, url), _pager(document, layout, point), ""]
     return "\n".join(lines)
+
+
+def how_to_cite(document: Document, layout: Layout, point: Point, url: str) -> list[str]:
+    """Ready citations in code blocks: copied as they are, never linked or reflowed."""
+    if not url:
+        return []
+
+    def block(text: str) -> list[str]:
+        return ["", *(f"    {line}" for line in text.split("\n")), ""]
+
+    lines = [
+        f"## How to cite this {document.singular} {{ #cite }}",
+        "",
+        f"Replace {ACCESSED} with the day you read the page.",
+        "",
+        "Plain text:",
+        *block(plain_citation(document, point, layout.site_name, url)),
+        "BibTeX:",
+        *block(bibtex_citation(document, point, layout.site_name, url)),
+    ]
+    return lines
 
 
 def _facet(page: str, name: str, target: str) -> str:
@@ -209,10 +231,14 @@ def full_text(document: Document, layout: Layout) -> str:
     for point in document.points:
         target = relative_path(page, layout.point(point))
         lines += [
+            '<section class="nd-full-point" markdown>',
+            "",
             f"## {md(heading(document, point))} {{ #{document.anchor(point.number)} }}",
             "",
             wording(document, point, repeated=True),
             f"[{document.label(point.number)} in detail]({target}){{ .nd-more }}",
+            "",
+            "</section>",
             "",
         ]
     return "\n".join(lines)
@@ -568,3 +594,51 @@ def _type_of(spec: dict[str, Any]) -> str:
     return {"string": "text", "integer": "whole number", "null": "empty"}.get(kind, kind) + (
         f" ({spec['format']})" if "format" in spec else ""
     )
+
+
+DATA_FILES = {
+    "document.json": "Everything below in one file: the document, its vocabularies, every "
+    "{singular} with its wording, the glossary, the timeline and the references.",
+    "document.schema.json": "The JSON Schema of `document.json` (draft 2020-12).",
+    "points.csv": "One row per {singular}: title, summary, parties, topics, related {plural}, "
+    "sources, wording (sub-items on lines of their own) and page.",
+    "obligations.csv": "One row per {singular} and party: what the {singular} asks of the party "
+    "(`asks`) or gives it (`gives`), in the editors' words.",
+    "versions.csv": "One row per {singular} and draft: what another draft did with the "
+    "{singular}, with sources.",
+    "glossary.csv": "One row per term: forms, definition, explanation, related terms, sources.",
+    "timeline.csv": "One row per event: date and its precision, actor, summary, quote, sources, "
+    "{plural}, the event it denies, note.",
+    "sources.csv": "One row per source: title, publisher, date, address, note.",
+    "references.csv": "One row per reference: the page (or {singular}) that refers, the "
+    "{singular} referred to, and whether through front matter or the text.",
+    "references.json": "The reference graph alone: nodes (pages) and edges.",
+}
+"""The published data files, each with what it holds (the CSV files flatten document.json)."""
+
+
+def data_page(document: Document, page: str, folder: str, schema: dict[str, Any]) -> str:
+    """The page documenting the open data: each file, and the fields of the JSON export."""
+    words = {"singular": document.singular, "plural": document.plural}
+    lines = [
+        front_matter(
+            title="Open data",
+            description=f"Everything this site shows about {document.meta.title}, as JSON and "
+            "CSV files with a JSON Schema.",
+        ),
+        "# Open data",
+        "",
+        "Everything this site shows is also published as data; each record names its "
+        f"sources. The {document.plural}' wording is quoted from "
+        f"{cite_source(document.text_source)}; summaries, definitions and descriptions are the "
+        "editors'. Files are UTF-8; CSV files follow RFC 4180 and join lists with "
+        '"; ". URLs are relative to the site\'s root.',
+        "",
+        "| File | What it holds |",
+        "| --- | --- |",
+    ]
+    for name, text in DATA_FILES.items():
+        target = relative_path(page, f"{folder}/{name}")
+        lines.append(f"| [`{name}`]({target}) | {cell(text.format(**words))} |")
+    lines += ["", *_schema_tables("document.json", schema)]
+    return "\n".join(lines)

@@ -1,0 +1,282 @@
+"""Open data: everything the site shows, as one JSON file with its JSON Schema, and as CSV.
+
+The export's shape is written once, as pydantic models built on the content schema: they give
+the JSON, and the JSON Schema published beside it. CSV files flatten the same records, lists
+joined by "; ", for spreadsheets. No MkDocs import: the adapter passes each page's URL.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .model import Document
+from .schema import Actor, Draft, Event, Party, PointMeta, Source, Term, Topic
+
+LIST_SEPARATOR = "; "
+
+
+class Wording(BaseModel):
+    lead: str = Field(description="The wording before any list of sub-items (Markdown).")
+    items: list[str] = Field(description="The sub-items of the wording, in order.")
+
+
+class PointRecord(PointMeta):
+    """A point: its front matter, its published wording, our context, and its page."""
+
+    url: str = Field(description="The point's page, relative to the site's root.")
+    wording: Wording = Field(description="The published wording, quoted exactly.")
+    context: str = Field(description="Sections in our own words after the wording (Markdown).")
+
+
+class TermRecord(Term):
+    """A glossary term and its entry on the glossary page."""
+
+    id: str = Field(description="The term's id, also its anchor on the glossary page.")
+    url: str = Field(description="The term's entry, relative to the site's root.")
+
+
+class EventRecord(Event):
+    """A timeline event and its entry on the timeline page."""
+
+    id: str = Field(description="The event's id, also its anchor on the timeline page.")
+    url: str = Field(description="The event's entry, relative to the site's root.")
+
+
+class Node(BaseModel):
+    id: str = Field(description="A point's anchor (e.g. `point-6`), or `page:` and a page path.")
+    number: int | None = Field(description="The point's number; empty for another page.")
+    title: str
+    url: str = Field(description="The page, relative to the site's root.")
+
+
+class Edge(BaseModel):
+    source: str = Field(description="The id of the node that refers.")
+    target: str = Field(description="The id of the point referred to.")
+    kind: str = Field(description="`related` (front matter) or `mention` (found in the text).")
+
+
+class References(BaseModel):
+    title: str
+    nodes: list[Node]
+    edges: list[Edge]
+
+
+class Export(BaseModel):
+    """The document as published by the site: every point, term, event and source."""
+
+    model_config = ConfigDict(title="Open data of a numbered document")
+
+    title: str
+    short_title: str
+    description: str
+    date: str = Field(description="Date of the document, YYYY-MM-DD (see `date_note`).")
+    date_note: str | None
+    language: str
+    text_source: str = Field(description="Id of the source whose wording the points quote.")
+    text_draft: str | None = Field(description="Id of the draft whose wording the points give.")
+    sources: list[Source]
+    parties: list[Party]
+    topics: list[Topic]
+    actors: list[Actor]
+    drafts: list[Draft]
+    points: list[PointRecord]
+    glossary: list[TermRecord]
+    timeline: list[EventRecord]
+    references: References = Field(description="Which page refers to which point.")
+
+
+def export(
+    document: Document,
+    url_of: Callable[[str], str],
+    point_page: Callable[[int], str],
+    references: dict[str, Any],
+    glossary_page: str = "",
+    timeline_page: str = "",
+) -> Export:
+    """The export of a document; ``url_of`` gives a page's URL from its source path."""
+    meta = document.meta
+    return Export(
+        title=meta.title,
+        short_title=meta.short_title,
+        description=meta.description,
+        date=meta.date.isoformat(),
+        date_note=meta.date_note,
+        language=meta.language,
+        text_source=meta.text_source,
+        text_draft=meta.text_draft,
+        sources=meta.sources,
+        parties=meta.parties,
+        topics=meta.topics,
+        actors=meta.actors,
+        drafts=meta.drafts,
+        points=[
+            PointRecord(
+                **point.meta.model_dump(),
+                url=url_of(point_page(point.number)),
+                wording=Wording(lead=point.lead, items=list(point.items)),
+                context=point.context,
+            )
+            for point in document.points
+        ],
+        glossary=[
+            TermRecord(
+                **term.meta.model_dump(), id=term.id, url=f"{url_of(glossary_page)}#{term.id}"
+            )
+            for term in document.terms
+        ],
+        timeline=[
+            EventRecord(
+                **event.meta.model_dump(), id=event.id, url=f"{url_of(timeline_page)}#{event.id}"
+            )
+            for event in document.events
+        ],
+        references=References.model_validate(references),
+    )
+
+
+def export_schema() -> dict[str, Any]:
+    """The JSON Schema of the exported JSON."""
+    schema = Export.model_json_schema(mode="serialization")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def as_json(data: BaseModel | dict[str, Any]) -> str:
+    """JSON as published: UTF-8 text, keys in model order, one value per line."""
+    plain = data.model_dump(mode="json") if isinstance(data, BaseModel) else data
+    return json.dumps(plain, ensure_ascii=False, indent=1) + "\n"
+
+
+def _joined(values: Iterable[Any]) -> str:
+    return LIST_SEPARATOR.join(str(value) for value in values)
+
+
+def _table(header: list[str], rows: Iterable[list[Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, dialect="excel")  # RFC 4180: CRLF ends each row
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if value is None else value for value in row])
+    return out.getvalue()
+
+
+def csv_tables(data: Export) -> dict[str, str]:
+    """The export as CSV tables, by file name (RFC 4180: commas, quotes, CRLF)."""
+    return {
+        "points.csv": _table(
+            [
+                "number",
+                "title",
+                "summary",
+                "parties",
+                "topics",
+                "related",
+                "sources",
+                "wording",
+                "url",
+            ],
+            (
+                [
+                    p.number,
+                    p.title,
+                    p.summary,
+                    _joined(p.parties),
+                    _joined(p.topics),
+                    _joined(p.related),
+                    _joined(p.sources),
+                    "\n".join([p.wording.lead, *(f"- {i}" for i in p.wording.items)]),
+                    p.url,
+                ]
+                for p in data.points
+            ),
+        ),
+        "obligations.csv": _table(
+            ["point", "party", "kind", "text"],
+            (
+                [p.number, party, kind, text]
+                for p in data.points
+                for kind, given in (("asks", p.obligations), ("gives", p.benefits))
+                for party, text in given.items()
+            ),
+        ),
+        "versions.csv": _table(
+            ["point", "draft", "status", "description", "wording", "excerpt", "sources", "note"],
+            (
+                [
+                    p.number,
+                    v.draft,
+                    v.status,
+                    v.description,
+                    v.wording,
+                    v.excerpt,
+                    _joined(v.sources),
+                    v.note,
+                ]
+                for p in data.points
+                for v in p.versions
+            ),
+        ),
+        "glossary.csv": _table(
+            ["id", "term", "forms", "definition", "explanation", "related", "sources", "url"],
+            (
+                [
+                    t.id,
+                    t.term,
+                    _joined(t.forms),
+                    t.definition,
+                    t.explanation,
+                    _joined(t.related),
+                    _joined(t.sources),
+                    t.url,
+                ]
+                for t in data.glossary
+            ),
+        ),
+        "timeline.csv": _table(
+            [
+                "id",
+                "date",
+                "precision",
+                "actor",
+                "summary",
+                "quote",
+                "sources",
+                "points",
+                "denies",
+                "note",
+                "url",
+            ],
+            (
+                [
+                    e.id,
+                    e.date.isoformat(),
+                    e.precision,
+                    e.actor,
+                    e.summary,
+                    e.quote,
+                    _joined(e.sources),
+                    _joined(e.points),
+                    e.denies,
+                    e.note,
+                    e.url,
+                ]
+                for e in data.timeline
+            ),
+        ),
+        "sources.csv": _table(
+            ["id", "title", "publisher", "date", "url", "note"],
+            (
+                [s.id, s.title, s.publisher, s.date.isoformat() if s.date else None, s.url, s.note]
+                for s in data.sources
+            ),
+        ),
+        "references.csv": _table(
+            ["source", "target", "kind"],
+            ([e.source, e.target, e.kind] for e in data.references.edges),
+        ),
+    }

@@ -1,0 +1,170 @@
+"""Open data, citations and print: what the site publishes for reuse, checked in the built site
+and, for the pure parts, without MkDocs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from jsonschema import Draft202012Validator
+
+from mkdocs_plugins.numbered_document.citation import bibtex_citation, plain_citation
+from mkdocs_plugins.numbered_document.loader import load_document
+from mkdocs_plugins.numbered_document.opendata import export_schema
+from mkdocs_plugins.numbered_document.views import DATA_FILES
+
+from .conftest import ROOT, serve
+
+pytestmark = pytest.mark.build
+
+
+def read(site: Path, name: str) -> str:
+    return (site / "data" / name).read_text(encoding="utf-8")
+
+
+def rows(site: Path, name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(read(site, name), newline="")))
+
+
+def test_the_exported_json_validates_against_its_published_schema(site: Path) -> None:
+    schema = json.loads(read(site, "document.schema.json"))
+    Draft202012Validator.check_schema(schema)
+    assert schema == json.loads(json.dumps(export_schema()))
+    data = json.loads(read(site, "document.json"))
+    errors = sorted(Draft202012Validator(schema).iter_errors(data), key=lambda e: e.path)
+    assert errors == [], [f"{list(e.path)}: {e.message}" for e in errors[:5]]
+    # The schema is strict enough to catch a broken record.
+    broken = json.loads(read(site, "document.json"))
+    del broken["points"][0]["wording"]
+    broken["timeline"][0]["date"] = 20251121
+    assert len(list(Draft202012Validator(schema).iter_errors(broken))) == 2
+
+
+def test_the_json_holds_everything_the_site_shows(site: Path) -> None:
+    document = load_document(ROOT / "content")
+    data = json.loads(read(site, "document.json"))
+    assert len(data["points"]) == len(document.points) == 28
+    assert len(data["glossary"]) == len(document.terms)
+    assert len(data["timeline"]) == len(document.events)
+    assert [s["id"] for s in data["sources"]] == [s.id for s in document.meta.sources]
+    point = data["points"][9]
+    assert point["number"] == 10 and point["wording"]["items"] == list(document.by_number[10].items)
+    assert point["wording"]["lead"] == "US guarantees:"
+    assert (site / point["url"] / "index.html").is_file()
+    versions = data["points"][25]["versions"]
+    assert [v["draft"] for v in versions] == ["us-earlier", "e3-counter", "geneva-19"]
+    assert all(v["sources"] for p in data["points"] for v in p["versions"])
+    term = data["glossary"][0]
+    page, anchor = term["url"].split("#")
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    assert f'id="{anchor}"' in html
+    assert data["references"]["edges"], "the reference graph is part of the export"
+
+
+def test_the_csv_files_flatten_the_same_records(site: Path) -> None:
+    data = json.loads(read(site, "document.json"))
+    points = rows(site, "points.csv")
+    assert [int(r["number"]) for r in points] == list(range(1, 29))
+    assert points[9]["wording"].split("\n")[1].startswith("- The US will receive compensation")
+    assert points[1]["parties"] == "; ".join(data["points"][1]["parties"])
+    versions = rows(site, "versions.csv")
+    assert len(versions) == sum(len(p["versions"]) for p in data["points"]) == 11
+    assert {r["status"] for r in versions} == {"changed", "dropped", "unknown"}
+    obligations = rows(site, "obligations.csv")
+    expected = sum(len(p["obligations"]) + len(p["benefits"]) for p in data["points"])
+    assert len(obligations) == expected
+    assert len(rows(site, "glossary.csv")) == len(data["glossary"])
+    assert len(rows(site, "timeline.csv")) == len(data["timeline"])
+    assert len(rows(site, "sources.csv")) == len(data["sources"])
+    assert len(rows(site, "references.csv")) == len(data["references"]["edges"])
+    # RFC 4180: every row ends with CRLF.
+    assert (site / "data/sources.csv").read_bytes().count(b"\r\n") == len(data["sources"]) + 1
+
+
+def test_the_data_page_documents_every_file_and_field(site: Path) -> None:
+    page = BeautifulSoup((site / "data/index.html").read_text(encoding="utf-8"), "html.parser")
+    article = page.select_one("article")
+    links = {a.get_text(): a["href"] for a in article.select("table a")}
+    assert sorted(links) == sorted(DATA_FILES)
+    for name, href in links.items():
+        assert (site / "data" / href).is_file(), name
+    fields = {code.get_text() for code in article.select("td code")}
+    assert {"points", "glossary", "timeline", "versions", "obligations", "wording"} <= fields
+
+
+# Citations ---------------------------------------------------------------------------------
+
+
+def test_citations_give_the_address_and_leave_the_access_date_to_the_reader() -> None:
+    document = load_document(ROOT / "content")
+    point = document.by_number[14]
+    url = "https://example.org/site/points/14-frozen-funds/"
+    plain = plain_citation(document, point, "A & B 100% {site}", url)
+    assert plain.startswith("“Point 14: Use of frozen Russian assets.” A & B 100% {site}. ")
+    assert f" {url}. " in plain and plain.endswith("Accessed [date].")
+    bibtex = bibtex_citation(document, point, "A & B 100% {site}", url)
+    assert bibtex.split("\n")[0] == "@misc{28-point-draft-plan-point-14,"
+    assert "  howpublished = {A \\& B 100\\% \\{site\\}}," in bibtex
+    assert f"  url = {{{url}}}," in bibtex and "  urldate = {[date]}," in bibtex
+    assert bibtex.endswith("\n}")
+    # Braces balance, so BibTeX reads the entry to its end.
+    unescaped = re.sub(r"\\[{}]", "", bibtex)
+    assert unescaped.count("{") == unescaped.count("}")
+
+
+def test_point_pages_offer_a_ready_citation(site: Path) -> None:
+    page = BeautifulSoup(
+        (site / "points/06-armed-forces-size/index.html").read_text(encoding="utf-8"),
+        "html.parser",
+    )
+    heading = page.find(id="cite")
+    assert heading is not None
+    blocks = [pre.get_text() for pre in heading.find_all_next("pre", limit=2)]
+    assert "/points/06-armed-forces-size/" in blocks[0] and "Accessed [date]." in blocks[0]
+    assert blocks[1].startswith("@misc{")
+    # Code blocks: neither term nor reference links inside a citation.
+    assert not heading.find_next("pre").find("a")
+
+
+# Print --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site_url(site: Path) -> Iterator[str]:
+    url, server = serve(site)
+    yield url
+    server.shutdown()  # type: ignore[attr-defined]
+    server.server_close()  # type: ignore[attr-defined]
+
+
+def test_the_full_text_prints_as_a_clean_document(browser: Any, site_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "full-text/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => ['.md-header', '.md-sidebar--primary', '.md-footer', '.headerlink']
+            .map(s => document.querySelector(s))
+            .filter(e => e && getComputedStyle(e).display !== 'none')
+            .map(e => e.className)"""
+    )
+    assert hidden == []
+    kept = page.eval_on_selector_all(
+        "section.nd-full-point",
+        "els => els.map(e => getComputedStyle(e).breakInside)",
+    )
+    assert kept == ["avoid"] * 28
+    assert (
+        page.eval_on_selector("section.nd-full-point h2", "e => getComputedStyle(e).breakAfter")
+        == "avoid"
+    )
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
+    context.close()
