@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check serve schemas bench clean
+.PHONY: build test check serve schemas bench clean linkcheck validate integrity
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,11 +26,20 @@ test: $(BIN)/.installed       ## lint, then the whole test suite
 check: $(BIN)/.installed      ## validate the content files only (fast)
 	$(BIN)/python -m mkdocs_plugins.numbered_document check content
 
+linkcheck: $(BIN)/.installed  ## every internal link and #fragment of both built sites resolves
+	$(BIN)/python -m pytest tests/test_integrity.py -k link
+
+validate: $(BIN)/.installed   ## Nu HTML checker on every built page (needs Java)
+	$(BIN)/python -m pytest tests/test_integrity.py -k "validator or html5 or theme"
+
+integrity: $(BIN)/.installed  ## reproducible build, link check and HTML validation together
+	$(BIN)/python -m pytest tests/test_integrity.py
+
 serve: $(BIN)/.installed      ## live preview; rebuilds when content/ or docs/ change
 	$(BIN)/mkdocs serve
 
-schemas: $(BIN)/.installed    ## regenerate the JSON Schemas in schemas/ from the content schema
-	$(BIN)/python -m mkdocs_plugins.numbered_document schemas content schemas
+schemas: $(BIN)/.installed    ## regenerate schemas/ and CONTRIBUTING.md's field reference from the schema
+	$(BIN)/python -m mkdocs_plugins.numbered_document schemas content schemas --reference CONTRIBUTING.md
 
 bench: $(BIN)/.installed      ## the plugin's cost next to a plain build, at three sizes (~10 min)
 	$(BIN)/python bench/run.py

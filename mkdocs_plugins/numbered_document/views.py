@@ -554,18 +554,26 @@ def field_reference(schemas: dict[str, dict[str, Any]]) -> str:
         "(`make check`) and gives editors their hints (`schemas/`).",
         "",
     ]
+    return "\n".join([*lines, field_tables(schemas)])
+
+
+def field_tables(schemas: dict[str, dict[str, Any]], level: int = 2) -> str:
+    """A table of fields per content file and per nested record, under headings of ``level``
+    and the next; shared by the format page and CONTRIBUTING.md."""
+    lines = []
     for name, schema in schemas.items():
-        lines += _schema_tables(name, schema)
+        lines += _schema_tables(name, schema, level)
     return "\n".join(lines)
 
 
-def _schema_tables(name: str, schema: dict[str, Any]) -> list[str]:
+def _schema_tables(name: str, schema: dict[str, Any], level: int = 2) -> list[str]:
     definitions = schema.get("$defs", {})
-    lines = [f"## {schema.get('title', name)} (`{name}`)", "", schema.get("description", ""), ""]
+    title = f"{'#' * level} {schema.get('title', name)} (`{name}`)"
+    lines = [title, "", schema.get("description", ""), ""]
     lines += _fields_table(schema)
     for key, definition in definitions.items():
         if "properties" in definition:
-            lines += [f"### {key}", "", definition.get("description", ""), ""]
+            lines += [f"{'#' * (level + 1)} {key}", "", definition.get("description", ""), ""]
             lines += _fields_table(definition)
     return lines
 
