@@ -30,7 +30,7 @@ CASES = [
     ("<b>&", "<b> &amp;", "&lt;b&gt; &amp;<ins>amp;</ins>"),
     ("", "new words", "<ins>new words</ins>"),
     ("old words", "", "<del>old words</del>"),
-    ("Путін", "Путін і Зеленський", "Путін <ins>і Зеленський</ins>"),
+    ("Путін", "Путін та Зеленський", "Путін <ins>та Зеленський</ins>"),
 ]
 
 
