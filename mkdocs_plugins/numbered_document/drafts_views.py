@@ -39,9 +39,11 @@ def _version_block(
     draft = document.drafts[version.draft]
     text_draft = document.text_draft
     assert text_draft is not None
-    name = md(draft.label)
-    if layout.drafts_dir:
-        name = f"[{name}]({relative_path(page, layout.draft(draft.id))})"
+    about = (
+        f" · [about this draft]({relative_path(page, layout.draft(draft.id))})"
+        if layout.drafts_dir and page != layout.draft(draft.id)
+        else ""
+    )
     lines = (
         [
             f"{'#' * level} {md(draft.label)} {{ #{_anchor(point, document, draft.id)} }}",
@@ -50,10 +52,10 @@ def _version_block(
         if level
         else []
     )
-    # On the draft's own page, its name and date go without saying.
-    where = "" if page == layout.draft(draft.id) else f"{name} · {draft_date(draft)} · "
+    # On the draft's own page, its date goes without saying.
+    when = "" if page == layout.draft(draft.id) else f"{draft_date(draft)} · "
     lines += [
-        f"{where}**{STATUS_WORDS[version.status]}**",
+        f"{when}**{STATUS_WORDS[version.status]}**{about}",
         "{ .nd-version-meta }",
         "",
         " ".join(version.description.split()),
