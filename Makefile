@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check serve schemas bench clean linkcheck validate integrity
+.PHONY: build offline test check serve schemas bench clean linkcheck validate integrity
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,9 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 
 build: $(BIN)/.installed      ## build the site into site/, failing on any warning
 	$(BIN)/mkdocs build --strict
+
+offline: $(BIN)/.installed    ## build the offline copy into site-offline/, to open from the file system
+	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml
 
 test: $(BIN)/.installed       ## lint, then the whole test suite
 	$(BIN)/ruff check mkdocs_plugins tests
@@ -45,4 +48,4 @@ bench: $(BIN)/.installed      ## the plugin's cost next to a plain build, at thr
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site site-offline $(VENV)

@@ -45,6 +45,10 @@ class NumberedDocumentConfig(Config):
     """Where the open data goes: JSON with its JSON Schema, CSV, the reference graph."""
     data_page = c.Type(str, default="data.md")
     """Where the page documenting the open data goes; empty for none."""
+    link_previews = c.Type(bool, default=False)
+    """Mark the plugin's links to points with `data-preview`, so Material's instant previews
+    show the point on hover (needs `navigation.instant` and `site_url`; Material then drops the
+    link's title, so leave it off where instant navigation is off, as in an offline copy)."""
     nav = c.Choice(("section", "index"), default="section")
     """`section`: point pages are listed in the navigation under the points index (where the
     site's `nav` names the index, the plugin fills in the points); `index`: points are listed

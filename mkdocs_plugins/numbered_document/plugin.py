@@ -157,7 +157,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             for point in document.points
         }
         pattern = ReferencePattern(words.singular, words.plural, words.conjunctions)
-        return Linker(pattern=pattern, targets=targets)
+        return Linker(pattern=pattern, targets=targets, previews=self.config.link_previews)
 
     def _glossary(self, document: Document) -> GlossaryLinker:
         forms = {form: term.id for term in document.terms for form in term.forms}
@@ -374,6 +374,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
                 (page.title or page.file.src_uri, get_relative_url(page.url, here.url))
                 for page in others
             ],
+            previews=self.config.link_previews,
         )
 
     def _source_of(self, page: Page, config: MkDocsConfig) -> str:

@@ -123,6 +123,8 @@ class Linker:
     mentions: dict[str, set[int]] = field(default_factory=dict)
     """Source path of each converted page → the points it refers to."""
     problems: list[str] = field(default_factory=list)
+    previews: bool = False
+    """Mark links with ``data-preview``, for a theme that shows the target on hover."""
     """References to points that do not exist, since the caller last emptied the list."""
     href: Callable[[str, str], str] = relative_path
     """The link from one page to another, both named by source path. By default a relative
@@ -181,7 +183,10 @@ class Linker:
         if ref.item is not None:
             href += "#" + target.anchor(ref.item)
         title = target.title if ref.item is None else f"{target.title}, item {ref.item}"
-        element = etree.Element("a", {"href": "#", FINAL_HREF: href, "title": title})
+        attributes = {"href": "#", FINAL_HREF: href, "title": title}
+        if self.previews:
+            attributes["data-preview"] = ""
+        element = etree.Element("a", attributes)
         element.set("class", "nd-ref")
         element.text = atomic(shown)
         return element

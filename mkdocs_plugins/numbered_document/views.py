@@ -70,7 +70,8 @@ def point_page(document: Document, layout: Layout, point: Point, url: str = "") 
         for t in point.meta.topics
     )
     lines = [
-        front_matter(title=heading(document, point), description=point.meta.summary),
+        # A point's own page comes first when a reader searches for it ("point 21").
+        front_matter(heading(document, point), point.meta.summary, search_boost=2),
         f"# {md(heading(document, point))}",
         "",
         f"**Summary:** {point.meta.summary}",
@@ -245,7 +246,11 @@ def full_text(document: Document, layout: Layout) -> str:
 
 
 def links_html(
-    document: Document, points: list[tuple[int, str]], pages: list[tuple[str, str]]
+    document: Document,
+    points: list[tuple[int, str]],
+    pages: list[tuple[str, str]],
+    *,
+    previews: bool = False,
 ) -> str:
     """The HTML list of points (number, URL) and other pages (title, URL) shown under
     "Refers to", "Referenced by" and "Used in"; rendered once every page's URL is known.
@@ -255,7 +260,8 @@ def links_html(
         point = document.by_number[number]
         title = html.escape(heading(document, point), quote=True)
         items.append(
-            f'<li><a href="{html.escape(url, quote=True)}" title="{title}">'
+            f'<li><a href="{html.escape(url, quote=True)}"{" data-preview" if previews else ""} '
+            f'title="{title}">'
             f"{html.escape(document.label(number))}</a>: {html.escape(point.title)}</li>"
         )
     for title, url in pages:
@@ -366,7 +372,7 @@ def _filter_form(document: Document) -> str:
         f'<option value="{n}">{html.escape(document.label(n))}</option>' for n in numbers
     )
     return (
-        '<form class="nd-filter" hidden>'
+        '<form class="nd-filter" hidden data-search-exclude>'
         '<label>Actor <select name="actor"><option value="">All</option>'
         f"{actor_options}</select></label> "
         f"<label>{html.escape(document.singular.capitalize())} "

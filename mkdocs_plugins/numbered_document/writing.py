@@ -30,13 +30,15 @@ def human_date(day: dt.date) -> str:
     return f"{day.day} {day:%B} {day.year}"
 
 
-def front_matter(title: str, description: str) -> str:
+def front_matter(title: str, description: str, search_boost: float | None = None) -> str:
     """Front matter of a generated page. The theme prints both values into HTML as they are,
-    so they go in as escaped plain text."""
-    meta = {
+    so they go in as escaped plain text. ``search_boost`` ranks the page higher in search."""
+    meta: dict[str, object] = {
         "title": html.escape(" ".join(title.split()), quote=False).replace('"', "&quot;"),
         "description": html.escape(plain_text(description), quote=True),
     }
+    if search_boost is not None:
+        meta["search"] = {"boost": search_boost}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
