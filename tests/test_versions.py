@@ -135,8 +135,8 @@ BAD = [
     ),
     (
         POINT6,
-        "obligations:\n  ukraine:",
-        "obligations:\n  ukraine: ''\n  x-ukraine:",
+        "  ukraine: Would reduce its armed forces to 600,000 military personnel.",
+        "  ukraine: ''",
         "field 'obligations.ukraine': String should have at least 1 character. It holds: What "
         "the wording asks of each party (party id: one sentence in our own words); only parties "
         "in `parties`.",
@@ -295,3 +295,90 @@ def test_the_site_lists_drafts_in_order(site: Path) -> None:
         "European counter-proposal",
         "Reduced framework after Geneva",
     ]
+
+
+def test_party_pages_say_what_each_point_asks_and_gives_with_its_source(site: Path) -> None:
+    document = load_document(ROOT / "content")
+    source_title = document.text_source.title
+    for party_id, points in document.points_by_party.items():
+        if not points:
+            continue
+        page = article(site, f"parties/{party_id}")
+        attribution = page.select_one(".nd-attribution").get_text(" ", strip=True)
+        assert source_title in attribution, party_id
+        for anchor, field in (("asks", "obligations"), ("gives", "benefits")):
+            expected = [p.number for p in points if party_id in getattr(p.meta, field)]
+            heading = page.find(id=anchor)
+            table = heading.find_next_sibling("table") if expected else None
+            found = []
+            if table is not None:
+                for row in table.select("tbody tr"):
+                    link = row.td.a
+                    number = int(link.get_text().split()[-1])
+                    # Each sentence links to the wording it is read from.
+                    assert link["href"].endswith("#published-wording"), link
+                    target = soup(site / party_id_page(link["href"], party_id))
+                    assert target.find(id="published-wording") is not None
+                    text = " ".join(row.find_all("td")[1].get_text().split())
+                    meta = document.by_number[number].meta
+                    assert text == " ".join(getattr(meta, field)[party_id].split())
+                    found.append(number)
+            assert found == expected, (party_id, anchor)
+
+
+def party_id_page(href: str, party_id: str) -> Path:
+    """The built file a link on a party page points to (relative to the site root)."""
+    path = href.split("#")[0]
+    return Path("parties", party_id, path, "index.html")
+
+
+def test_the_matrix_shows_every_point_against_every_party(site: Path) -> None:
+    document = load_document(ROOT / "content")
+    page = article(site, "parties")
+    table = page.select_one(".nd-matrix table")
+    parties = [th.get_text(strip=True) for th in table.select("thead th")][1:]
+    named = [p for p in document.meta.parties if document.points_by_party[p.id]]
+    assert parties == [p.name for p in named]
+    body = table.select("tbody tr")
+    assert [int(tr.td.get_text()) for tr in body] == list(range(1, 29))
+    for tr in body:
+        point = document.by_number[int(tr.td.get_text())]
+        for party, td in zip(named, tr.find_all("td")[1:], strict=True):
+            words = td.get_text(strip=True)
+            expected = ", ".join(
+                word
+                for word, given in (
+                    ("asks", point.meta.obligations),
+                    ("gives", point.meta.benefits),
+                )
+                if party.id in given
+            ) or ("named" if party.id in point.meta.parties else "")
+            assert words == expected, (point.number, party.id)
+            if words:
+                assert td.a["href"].startswith(f"{party.id}/#"), td
+
+
+def test_topic_pages_list_their_points_with_summaries(site: Path) -> None:
+    document = load_document(ROOT / "content")
+    for topic_id, points in document.points_by_topic.items():
+        if not points:
+            continue
+        page = article(site, f"topics/{topic_id}")
+        items = page.select("li")
+        assert len(items) == len(points), topic_id
+        for li, point in zip(items, points, strict=True):
+            assert li.a.get_text() == f"Point {point.number}: {point.title}"
+    overview = article(site, "topics")
+    assert len(overview.select("tbody tr")) == sum(
+        1 for p in document.points_by_topic.values() if p
+    )
+
+
+def test_point_pages_link_their_parties_topics_and_what_they_ask(site: Path) -> None:
+    page = article(site, point_dir(site, 14))
+    facets = page.select_one(".nd-facets")
+    assert [a["href"] for a in facets.select("a")][:1] == ["../../parties/united-states/"]
+    asks = page.find(id="what-it-asks-and-gives")
+    assert asks is not None
+    items = asks.find_next_sibling("ul").select("li")
+    assert items and all(li.a["href"].startswith("../../parties/") for li in items)
