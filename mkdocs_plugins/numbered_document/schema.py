@@ -312,7 +312,9 @@ class PointMeta(_Model):
     @field_validator("obligations", "benefits")
     @classmethod
     def _parties_listed(cls, given: dict[str, str], info: ValidationInfo) -> dict[str, str]:
-        listed = info.data.get("parties") or []
+        if "parties" not in info.data:
+            return given  # `parties` itself is wrong and reported: one message, not two
+        listed = info.data["parties"]
         for party in given:
             if party not in listed:
                 raise PydanticCustomError(
