@@ -377,3 +377,9 @@ def test_terms_are_in_the_search_index_with_their_real_text(site: Path) -> None:
     assert "each side hands over everyone it holds" in entry["text"]
     assert "Point 24" in entry["text"]
     assert "data-nd-used-in" not in json.dumps(index)
+    # "Used in" lists are navigation: written into the page after indexing, so a search for a
+    # point finds the point, not every term entry that lists it.
+    assert "Used in" not in entry["text"]
+    page = soup(site / "glossary/index.html")
+    listed = page.find(id="all-for-all").find_next_sibling("div").select("ul.nd-links a")
+    assert "Point 24" in [a.get_text() for a in listed]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import markdown
 import pytest
 
@@ -186,6 +189,31 @@ def test_definition_lists_and_attribute_lists_keep_working() -> None:
 
 def test_hover_text_is_plain_text() -> None:
     assert plain_text("In *fact*, see [x](y.md) & `z`") == "In fact, see x & z"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Plain words, see point 3 (and 4).",
+        "Two\nlines, \u201cquoted\u201d and Ukraine\u02bcs.",
+        "Heading\n---",
+        "Heading\n===",
+        "- an item",
+        "+ an item",
+        "1. first",
+        "2) second",
+        "> quoted",
+        "AT&amp;T",
+        "a <b>bold</b> word",
+        "# Title",
+        "~~struck~~ and a | pipe",
+        "Article 5-like guarantees, 50:50, $100 billion.",
+    ],
+)
+def test_hover_text_without_markup_skips_the_converter_with_the_same_result(source: str) -> None:
+    """Text the fast path takes gives what Markdown gives; text with markup still converts."""
+    converted = " ".join(html.unescape(re.sub(r"<[^>]+>", "", markdown.markdown(source))).split())
+    assert plain_text(source) == converted
 
 
 def test_the_pattern_is_one_trie_whatever_the_number_of_terms() -> None:

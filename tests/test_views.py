@@ -6,6 +6,7 @@ import markdown
 import pytest
 import yaml
 
+from mkdocs_plugins.numbered_document import views
 from mkdocs_plugins.numbered_document.views import front_matter, md
 
 
@@ -41,3 +42,12 @@ def test_front_matter_is_escaped_plain_text_on_one_line() -> None:
         "title": "Size: 600,000 &quot;troops&quot; &lt;i&gt; second line",
         "description": "A summary with &quot;quotes&quot; &amp; more",
     }
+
+
+def test_placeholders_are_filled_in_one_pass_and_others_left_alone() -> None:
+    refers, used = views.REFERS_TO.format(number=3), views.USED_IN.format(term="de-facto")
+    other = views.USED_IN.format(term="amnesty")
+    page = f"<p>a</p>{refers}<p>b</p>{used}{other}"
+    filled = views.fill_all(page, {refers: "<ul>R</ul>", used: "<ul>U</ul>"})
+    assert filled == f"<p>a</p><ul>R</ul><p>b</p><ul>U</ul>{other}"
+    assert all(views.PLACEHOLDER.fullmatch(p) for p in (refers, used, views.REFERENCED_BY))

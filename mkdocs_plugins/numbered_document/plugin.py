@@ -1,9 +1,9 @@
 """The MkDocs adapter: the only module that knows MkDocs. Each hook hands data to the pure modules.
 
 Order within a build: on_config loads and checks the content (stops at once if it cannot be read)
-and registers the reference linker; on_files adds the generated pages; on_page_markdown tells the
-linker which page it is on; on_env, when every page is converted, fills "Refers to" and
-"Referenced by"; on_post_build exports the reference graph.
+and registers the linkers; on_files adds the generated pages; on_page_markdown tells the linkers
+which page they are on; on_env, when every page is converted, makes "Refers to", "Referenced by"
+and "Used in" and the open data; on_post_page puts those lists into each written page.
 """
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             return config
         root = Path(self.config.content_dir)
         self.stopwatch = Stopwatch()
+        self.late: dict[str, dict[str, str]] = {}
+        """Source path of a page → its placeholders and the lists of links that replace them."""
         optional = ("changes_page", "data_page")
         for option in (
             "full_text_page",
@@ -252,14 +254,21 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             files.append(File.generated(config, SCRIPT, abs_src_path=str(ASSETS / "timeline.js")))
 
         # Links made in prose get final URLs: MkDocs then has no .md path to resolve per link,
-        # which cost more than finding the links (measured by `make bench`).
+        # which cost more than finding the links (measured by `make bench`). Looked up when
+        # first needed (drafts under `mkdocs serve` and other plugins' pages too), then kept for
+        # this build: a page links the glossary or a point many times, and each lookup in
+        # `files` builds paths (a third of the glossary's cost in the profile at 500 pages).
+        relative: dict[tuple[str, str], str] = {}
+
         def href(page: str, target: str) -> str:
             if page == target:
                 return ""
-            # Looked up when needed: drafts under `mkdocs serve` and other plugins' pages too.
-            here, there = files.get_file_from_path(page), files.get_file_from_path(target)
-            assert here is not None and there is not None, (page, target)
-            return get_relative_url(there.url, here.url)
+            found = relative.get((page, target))
+            if found is None:
+                here, there = files.get_file_from_path(page), files.get_file_from_path(target)
+                assert here is not None and there is not None, (page, target)
+                found = relative[page, target] = get_relative_url(there.url, here.url)
+            return found
 
         self.linker.href = self.glossary.href = href
         # Known to MkDocs from the start, so pages can link to them; written in on_env.
@@ -310,42 +319,43 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
 
     def _fill_late_parts(self, files: Files) -> None:
         document = self.document
+        # Every page by source path, once: "used in" alone asks for thousands at scale, and
+        # each lookup in `files` builds paths.
+        by_uri = {file.src_uri: file.page for file in files if file.page is not None}
         self.graph = ReferenceGraph(document, self.pages, self.linker.mentions)
+        self.late.clear()
         for number, src_uri in self.pages.items():
-            page = _page(files, src_uri)
-            refers = self._links_html(files, page, set(self.graph.refers_to_pages(number)))
-            referenced = self._links_html(files, page, self.graph.referenced_by(number))
-            assert page.content is not None
-            page.content = page.content.replace(
-                views.REFERS_TO.format(number=number),
-                refers or views.none_html(f"This {document.singular} names no other."),
-            ).replace(
-                views.REFERENCED_BY.format(number=number),
-                referenced or views.none_html(f"No page refers to this {document.singular}."),
-            )
+            page = by_uri[src_uri]
+            refers = self._links_html(by_uri, page, set(self.graph.refers_to_pages(number)))
+            referenced = self._links_html(by_uri, page, self.graph.referenced_by(number))
+            self.late[src_uri] = {
+                views.REFERS_TO.format(number=number): refers
+                or views.none_html(f"This {document.singular} names no other."),
+                views.REFERENCED_BY.format(number=number): referenced
+                or views.none_html(f"No page refers to this {document.singular}."),
+            }
         if self.layout.glossary:
-            page = _page(files, self.layout.glossary)
+            page = by_uri[self.layout.glossary]
             users: dict[str, set[str]] = {}
             for uri, terms in self.glossary.uses.items():
                 if uri != self.layout.glossary:
                     for term_id in terms:
                         users.setdefault(term_id, set()).add(uri)
-            used_in = {
-                term.id: self._links_html(files, page, users.get(term.id, set()))
-                or views.none_html("No page yet.")
+            self.late[self.layout.glossary] = {
+                views.USED_IN.format(term=term.id): views.used_in_html(
+                    self._links_html(by_uri, page, users.get(term.id, set()))
+                )
                 for term in document.terms
             }
-            assert page.content is not None
-            page.content = views.fill(page.content, views.USED_IN, used_in)
         pages = {
             uri: (html.unescape(page.title or uri), page.url)
             for uri in [*self.pages.values(), *self.linker.mentions]
-            for page in [_page(files, uri)]
+            for page in [by_uri[uri]]
         }
         graph = self.graph.as_data(document, pages)
         data = opendata.export(
             document,
-            url_of=lambda src_uri: _page(files, src_uri).url,
+            url_of=lambda src_uri: by_uri[src_uri].url,
             point_page=self.pages.__getitem__,
             references=graph,
             glossary_page=self.layout.glossary,
@@ -360,16 +370,27 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         for name, file in self.data_files.items():
             file.content_string = published[name]
 
-    def _links_html(self, files: Files, here: Page, sources: set[str]) -> str:
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """The lists of links made in on_env go into the written page here, after the search
+        plugin has indexed its content: they are lists of titles that would swamp a reader's
+        search for a point with every page that names it, and parsing them for the index was
+        the largest cost of a big glossary (its "Used in" lists: 10,000 links at 500 pages)."""
+        parts = self.late.pop(page.file.src_uri, None) if self.config.enabled else None
+        if not parts:
+            return output
+        with self.stopwatch.measure("backlinks"):
+            return views.fill_all(output, parts)
+
+    def _links_html(self, by_uri: dict[str, Page], here: Page, sources: set[str]) -> str:
         """Links from one page to others: points first in number order, then pages by title."""
         points = sorted(self.page_numbers[uri] for uri in sources if uri in self.page_numbers)
         others = sorted(
-            (_page(files, uri) for uri in sources if uri not in self.page_numbers),
+            (by_uri[uri] for uri in sources if uri not in self.page_numbers),
             key=lambda page: views.sort_key(page.title or ""),
         )
         return views.links_html(
             self.document,
-            [(n, get_relative_url(_page(files, self.pages[n]).url, here.url)) for n in points],
+            [(n, get_relative_url(by_uri[self.pages[n]].url, here.url)) for n in points],
             [
                 (page.title or page.file.src_uri, get_relative_url(page.url, here.url))
                 for page in others
@@ -390,9 +411,3 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         if self.config.enabled:
             server.watch(self.config.content_dir)
         return server
-
-
-def _page(files: Files, src_uri: str) -> Page:
-    file = files.get_file_from_path(src_uri)
-    assert file is not None and file.page is not None, src_uri
-    return file.page

@@ -34,12 +34,16 @@ REFERENCED_BY = '<div class="nd-links" data-nd-referenced-by="{number}"></div>'
 USED_IN = '<div class="nd-used-in" data-nd-used-in="{term}"></div>'
 
 
-def fill(html_text: str, placeholder: str, values: dict[str, str]) -> str:
-    """Replace every instance of a placeholder (a template with one field) in one pass."""
-    before, _, after = placeholder.partition("{")
-    after = after.partition("}")[2]
-    pattern = re.compile(re.escape(before) + r"([^\"<>]+)" + re.escape(after))
-    return pattern.sub(lambda match: values.get(match.group(1), match.group(0)), html_text)
+PLACEHOLDER = re.compile(r'<div class="nd-[a-z-]+" data-nd-[a-z-]+="[^"<>]*"></div>')
+"""Any of the placeholders above, once filled in."""
+
+
+def fill_all(html_text: str, parts: dict[str, str]) -> str:
+    """Replace each placeholder (a key of ``parts``, such as ``USED_IN`` filled in) with its
+    HTML, in one pass over the page however many there are."""
+    if not parts:
+        return html_text
+    return PLACEHOLDER.sub(lambda match: parts.get(match.group(), match.group()), html_text)
 
 
 def wording(document: Document, point: Point, *, repeated: bool = False) -> str:
@@ -269,6 +273,11 @@ def links_html(
         shown = html.escape(html.unescape(title))
         items.append(f'<li><a href="{html.escape(url, quote=True)}">{shown}</a></li>')
     return '<ul class="nd-links">' + "".join(items) + "</ul>" if items else ""
+
+
+def used_in_html(links: str) -> str:
+    """What replaces a term's ``USED_IN`` placeholder: its label and the links (or "none")."""
+    return "<p><strong>Used in:</strong></p>" + (links or none_html("No page yet."))
 
 
 def none_html(text: str) -> str:
@@ -537,8 +546,6 @@ def _glossary_entry(document: Document, term: GlossaryTerm) -> list[str]:
     lines += [
         "  \n".join(facts),
         "{ .nd-facets }",
-        "",
-        "**Used in:**",
         "",
         USED_IN.format(term=term.id),
         "",
