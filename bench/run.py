@@ -4,7 +4,9 @@ For the real site and for synthetic content at three sizes, it builds (1) the si
 plugin and (2) a plain `mkdocs build` of exactly the Markdown pages the plugin produced (dumped,
 then built with the plugin switched off), with the same theme, extensions and navigation. Both
 builds of a size run alternately in fresh processes; the table shows medians, the ratio of the
-two, peak memory, and the plugin's own time per stage.
+two, peak memory, and the plugin's own time per stage. Then it builds synthetic content of the
+glossary's target shape (500 points, 300 terms) with its glossary and with none, for what the
+glossary alone costs.
 
     python bench/run.py            # the full table (about 10 minutes on 2 cores)
     python bench/run.py --quick    # one small size, one run: a smoke run
@@ -119,6 +121,61 @@ def real(work: Path) -> tuple[Path, Path]:
         },
     )
     return with_plugin, work / "plain.yml"
+
+
+GLOSSARY_SHAPE = ("500 points, 300 terms", 500, 300, 200, 3)
+"""The shape the glossary's target is set on: 500 pages, 300 terms, about 10,000 mentions."""
+
+
+def without_glossary(work: Path, with_plugin: Path) -> Path:
+    """The same build with an empty glossary folder: the site as it would be with no glossary,
+    so that the difference is what the glossary costs (matching, links, its page)."""
+    config = yaml.safe_load(with_plugin.read_text(encoding="utf-8"))
+    (work / "no-glossary").mkdir()
+    config["nav"] = [item for item in config["nav"] if "glossary.md" not in item.values()]
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "numbered-document" in plugin:
+            options = plugin["numbered-document"]
+            options.update(glossary_dir=str(work / "no-glossary"), dump_markdown="")
+    return write(work / "no-glossary.yml", config)
+
+
+def measure_glossary(label: str, work: Path, points: int, runs: int) -> dict[str, Any]:
+    """Builds with and without the glossary, alternately, ``runs`` times each."""
+    _, _, terms, events, _ = GLOSSARY_SHAPE
+    with_glossary, _ = synthetic(work, points, terms, events)
+    without = without_glossary(work, with_glossary)
+    with_runs, without_runs = [], []
+    for _ in range(runs):
+        with_runs.append(build(with_glossary, work / "site-with"))
+        without_runs.append(build(without, work / "site-without"))
+    mentions = sum(
+        page.read_text(encoding="utf-8").count('class="nd-term"')
+        for page in (work / "site-with/points").rglob("index.html")
+    )
+    return {
+        "label": label,
+        "pages": sum(1 for _ in (work / "site-with").rglob("index.html")),
+        "mentions": mentions,
+        "runs": runs,
+        "with": statistics.median(r["wall"] for r in with_runs),
+        "without": statistics.median(r["wall"] for r in without_runs),
+        "glossary": statistics.median(r["stages"]["nd_glossary"] for r in with_runs),
+    }
+
+
+def glossary_table(row: dict[str, Any]) -> str:
+    added = (row["with"] / row["without"] - 1) * 100
+    return "\n".join(
+        [
+            "| content | pages | linked mentions | runs | with glossary | without | glossary adds"
+            " | matching and linking |",
+            "| --- |" + " ---: |" * 7,
+            f"| {row['label']} | {row['pages']:,} | {row['mentions']:,} | {row['runs']} |"
+            f" {row['with']:.2f} s | {row['without']:.2f} s | {added:+.1f}% |"
+            f" {row['glossary']:.2f} s |",
+        ]
+    )
 
 
 def expand_dumped(nav: list[Any], dump: Path, folders: list[str]) -> None:
@@ -237,11 +294,21 @@ def main() -> None:
             with_plugin, plain = synthetic(work, points, terms, events)
             rows.append(measure(label, work, with_plugin, plain, 1 if args.quick else runs, False))
             print(f"... {label} done", flush=True)
+        label, points, _, _, runs = GLOSSARY_SHAPE
+        if args.quick:
+            label, points, runs = "28 points, 300 terms", 28, 1
+        work = Path(tmp) / "glossary"
+        work.mkdir()
+        glossary = measure_glossary(label, work, points, runs)
     print()
     print(table(rows))
     print()
     print("Stage times are the plugin's own, medians of the runs; 'plugin adds' compares the two")
     print("builds' wall times (median of each) measured alternately in the same run.")
+    print()
+    print("The glossary's own cost: the same site built with its glossary and with none.")
+    print()
+    print(glossary_table(glossary))
 
 
 if __name__ == "__main__":

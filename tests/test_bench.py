@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.generate import generate
-from bench.run import finish_synthetic_plain, synthetic
+from bench.run import finish_synthetic_plain, synthetic, without_glossary
 from mkdocs_plugins.numbered_document.loader import load_document
 
 from .conftest import build_site
@@ -36,3 +36,13 @@ def test_the_dump_builds_without_the_plugin(tmp_path: Path) -> None:
     assert (tmp_path / "site-plain/parties/party-1/index.html").is_file()
     assert (tmp_path / "site-plain/points/00006-point/index.html").is_file()
     assert not (tmp_path / "site-plain/assets/numbered-document").exists()
+
+
+def test_the_site_without_its_glossary_has_no_term_links(tmp_path: Path) -> None:
+    with_plugin, _ = synthetic(tmp_path, points=6, terms=5, events=3)
+    without = without_glossary(tmp_path, with_plugin)
+    assert build_site(without, tmp_path / "site-without") == []
+    assert build_site(with_plugin, tmp_path / "site-with") == []
+    point = "points/00001-point/index.html"
+    assert 'class="nd-term"' in (tmp_path / "site-with" / point).read_text(encoding="utf-8")
+    assert 'class="nd-term"' not in (tmp_path / "site-without" / point).read_text(encoding="utf-8")
