@@ -51,3 +51,12 @@ def test_placeholders_are_filled_in_one_pass_and_others_left_alone() -> None:
     filled = views.fill_all(page, {refers: "<ul>R</ul>", used: "<ul>U</ul>"})
     assert filled == f"<p>a</p><ul>R</ul><p>b</p><ul>U</ul>{other}"
     assert all(views.PLACEHOLDER.fullmatch(p) for p in (refers, used, views.REFERENCED_BY))
+
+
+def test_a_source_shows_its_title_and_publisher_as_written() -> None:
+    from mkdocs_plugins.numbered_document.schema import Source
+    from mkdocs_plugins.numbered_document.writing import cite_source
+
+    source = Source(id="s", title="The *real* <b>deal</b>", publisher="A_B & C")
+    rendered = markdown.markdown(cite_source(source))
+    assert rendered == "<p><em>The *real* &lt;b&gt;deal&lt;/b&gt;</em>, A_B &amp; C</p>"

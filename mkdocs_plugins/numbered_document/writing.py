@@ -49,8 +49,8 @@ def cell(text: str) -> str:
 
 def cite_source(source: Source) -> str:
     """A source as readers see it: title, publisher (or that none is named), date."""
-    publisher = source.publisher or "publisher not named"
-    return f"*{source.title}*, {publisher}" + (
+    publisher = md(source.publisher) if source.publisher else "publisher not named"
+    return f"*{md(source.title)}*, {publisher}" + (
         f", {human_date(source.date)}" if source.date else ""
     )
 
