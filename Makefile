@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build offline test check serve schemas bench clean linkcheck validate integrity
+.PHONY: build offline test check serve schemas bench clean linkcheck validate integrity audit
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,14 @@ schemas: $(BIN)/.installed    ## regenerate schemas/ and CONTRIBUTING.md's field
 
 bench: $(BIN)/.installed      ## the plugin's cost next to a plain build, at three sizes (~10 min)
 	$(BIN)/python bench/run.py
+
+# Lighthouse and axe-core, pinned in audit/package-lock.json; installed again when it changes.
+audit/node_modules/.package-lock.json: audit/package.json audit/package-lock.json
+	npm ci --prefix audit --no-audit --no-fund
+	touch $@
+
+audit: $(BIN)/.installed audit/node_modules/.package-lock.json  ## Lighthouse and axe-core on four pages, failing below the targets (~3 min)
+	$(BIN)/python audit/run.py $(AUDIT_ARGS)
 
 clean:
 	rm -rf site site-offline $(VENV)

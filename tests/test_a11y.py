@@ -1,0 +1,99 @@
+"""axe-core in the real site, in Debian's Chromium: the four pages `make audit` checks (home, a
+point, the glossary, the timeline), in the light and the dark palette, as each page loads and with
+the search dialog open on a query with results. axe-core is the release pinned in
+audit/package-lock.json, installed by `npm ci --prefix audit` (.ci/run does it), so these tests
+need no network; the pages, palettes, rules and search steps are audit/run.py's own."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from audit.run import AXE, PAGES, PALETTES, QUERY, audit_palette, axe, open_search
+
+from .conftest import serve
+
+
+@pytest.fixture(scope="module")
+def axe_core() -> Path:
+    """The pinned axe-core. CI installs it; elsewhere, tests skip without it."""
+    if not AXE.is_file():
+        if os.environ.get("CI"):
+            pytest.fail("CI must install axe-core first: npm ci --prefix audit")
+        pytest.skip("accessibility tests need axe-core: npm ci --prefix audit")
+    return AXE
+
+
+@pytest.fixture(scope="module")
+def site_url(site: Path) -> Iterator[str]:
+    url, server = serve(site)
+    yield url
+    server.shutdown()  # type: ignore[attr-defined]
+    server.server_close()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("palette", list(PALETTES))
+def test_the_pages_have_no_axe_violations(
+    axe_core: Path, browser: Any, site_url: str, palette: str
+) -> None:
+    violations, audited = audit_palette(browser, site_url, palette)
+    assert audited == 2 * len(PAGES)  # each page as it loads, and with search open
+    assert [
+        f"{v.page} ({v.state}): {v.rule}, {v.impact}, {v.nodes} node(s), first {v.target}"
+        for v in violations
+    ] == []
+
+
+def test_axe_sees_the_failures_the_site_fixes(axe_core: Path, browser: Any, site_url: str) -> None:
+    """Without the site's stylesheet and the search dialog's name (Material as it comes), the same
+    check finds what the issue reported: so the test above can fail, and finds these."""
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(site_url)
+    undone = page.evaluate(
+        """() => {
+            const sheet = document.querySelector('link[href$="stylesheets/site.css"]');
+            const dialog = document.querySelector('.md-search[aria-label]');
+            if (!sheet || !dialog) return false;
+            sheet.remove();
+            dialog.removeAttribute('aria-label');
+            return true;
+        }"""
+    )
+    assert undone, "the site's stylesheet or the search dialog's name is missing"
+    loaded = {violation["id"]: violation for violation in axe(page)}
+    open_search(page, QUERY)
+    searching = {violation["id"]: violation for violation in axe(page)}
+    context.close()
+
+    assert {"aria-dialog-name", "color-contrast", "link-in-text-block"} <= loaded.keys()
+    assert targets(loaded["color-contrast"]) == {".md-copyright"}
+    assert {"aria-dialog-name", "color-contrast"} <= searching.keys()
+    low_contrast = targets(searching["color-contrast"])
+    assert ".md-search-result__meta" in low_contrast
+    assert any(target.endswith("mark") for target in low_contrast)  # highlighted search terms
+
+
+def targets(violation: dict[str, Any]) -> set[str]:
+    return {" ".join(node["target"]) for node in violation["nodes"]}
+
+
+def test_every_page_has_a_description(site: Path) -> None:
+    """Lighthouse's SEO audit checks four pages for a `<meta name="description">`; every page of
+    the site needs one (hand-written pages set `description:` in their front matter)."""
+    from bs4 import BeautifulSoup
+
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 30
+    lacking = []
+    for path in pages:
+        meta = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find(
+            "meta", attrs={"name": "description"}
+        )
+        if meta is None or not meta.get("content", "").strip():
+            lacking.append(str(path.relative_to(site)))
+    assert lacking == []
