@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,13 +68,46 @@ def charter(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+def copy_project(folder: Path) -> Path:
+    """Copy the project's site sources (not the code) into a folder; return the folder."""
+    for name in ("content", "docs", "overrides"):
+        shutil.copytree(ROOT / name, folder / name)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    return folder
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Iterator[Path]:
     """A copy of the project's site sources (not the code) to break on purpose."""
-    for name in ("content", "docs", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    yield tmp_path
+    yield copy_project(tmp_path)
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A copy of the real content folder alone, to break on purpose."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path / "content"
+
+
+def edit(content: Path, name: str, old: str, new: str) -> None:
+    """Replace the first ``old`` in a content file with ``new`` (``old`` must be there)."""
+    path = content / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` as a contributor runs it, in a project folder."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project / "site")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -3,7 +3,6 @@ located message that says what to do."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,15 +10,9 @@ import pytest
 from mkdocs_plugins.numbered_document.loader import load_document, parse_body
 from mkdocs_plugins.numbered_document.model import ContentError, shown_path
 
-from .conftest import ROOT
+from .conftest import ROOT, edit
 
 POINT = "points/06-armed-forces-size.md"
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    return tmp_path / "content"
 
 
 def problems(content: Path) -> list[str]:
@@ -29,13 +22,6 @@ def problems(content: Path) -> list[str]:
         f"{p.path.relative_to(content).as_posix()}:{p.line}: {p.message}"
         for p in caught.value.problems
     ]
-
-
-def edit(content: Path, name: str, old: str, new: str) -> None:
-    path = content / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_the_real_content_loads() -> None:

@@ -7,6 +7,7 @@ All problems of a run are collected before giving up, so a contributor fixes the
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -23,9 +24,9 @@ from .model import (
     Problem,
     TimelineEvent,
     shown_path,
-    slugify,
 )
 from .references import ReferencePattern, missing
+from .safety import Finding, find_unsafe, find_unsafe_address
 from .schema import OWN_ERRORS, DocumentMeta, Event, PointMeta, Term, suggestion
 
 M = TypeVar("M", bound=BaseModel)
@@ -73,12 +74,19 @@ _Loader.yaml_implicit_resolvers = {
 
 
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, yaml.Node | None]:
-    """Parse YAML, keeping the node tree so that later messages can give line numbers."""
+    """Parse YAML, keeping the node tree so that later messages can give line numbers.
+
+    Every text in it is checked for unsafe HTML (``safety.py``) before anything else reads it:
+    a file that could put a script on a page is refused as a whole, each finding at its line.
+    """
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is not None:
             _check_nodes(node, path, first_line)
+            unsafe = unsafe_fields(text, node, path, first_line)
+            if unsafe:
+                raise ContentError(unsafe)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -128,6 +136,62 @@ def _check_nodes(root: yaml.Node, path: Path, first_line: int) -> None:
                 stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
+
+
+STRING = "tag:yaml.org,2002:str"
+
+
+def unsafe_fields(text: str, root: yaml.Node, path: Path, first_line: int = 1) -> list[Problem]:
+    """Unsafe HTML or addresses in any text of a YAML document, known field or not, each named
+    by its field and located at its line (inside a multi-line text too). A ``url`` field must
+    be a plain web address: the pages write it as a Markdown ``<autolink>``."""
+    lines = text.split("\n")
+    problems = []
+    stack: list[tuple[yaml.Node, tuple[int | str, ...]]] = [(root, ())]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((value, (*loc, key.value)) for key, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, (*loc, index)) for index, item in enumerate(node.value))
+        elif loc and node.tag == STRING:  # a file that is one text is refused by the schema
+            check = find_unsafe_address if loc[-1] == "url" else find_unsafe
+            for finding in check(node.value):
+                line = first_line + _line_in_scalar(node, finding, lines)
+                problems.append(Problem(path, line, f"field '{_field(loc)}': {finding.message}"))
+    return sorted(problems, key=lambda problem: problem.line or 0)
+
+
+def _line_in_scalar(node: yaml.ScalarNode, finding: Finding, lines: list[str]) -> int:
+    """The line (from 0) of a finding inside a scalar: counted in a literal block, otherwise
+    where the words found stand in the source (a folded text joins its lines with spaces)."""
+    first, last = node.start_mark.line, node.end_mark.line
+    if first == last:
+        return first
+    if node.style == "|":
+        return first + 1 + node.value.count("\n", 0, finding.start)
+    words = node.value[finding.start : finding.start + 12].split()
+    snippet = words[0] if words else ""
+    nth = node.value.count(snippet, 0, finding.start) if snippet else 0
+    for number in range(first, min(last, len(lines) - 1) + 1):
+        found = lines[number].count(snippet) if snippet else 0
+        if nth < found:
+            return number
+        nth -= found
+    return first
+
+
+def unsafe_body(body: str, path: Path, first_line: int) -> list[Problem]:
+    """Unsafe HTML or addresses in a point's Markdown, at their lines."""
+    heading = re.search(r"^## ", body, re.M)
+    problems = []
+    for finding in find_unsafe(body):
+        part = (
+            "the wording" if heading is None or finding.start < heading.start() else "the context"
+        )
+        line = first_line + body.count("\n", 0, finding.start)
+        problems.append(Problem(path, line, f"{part}: {finding.message}"))
+    return problems
 
 
 def _line_of(node: yaml.Node | None, loc: Iterable[int | str], first_line: int) -> int | None:
@@ -271,8 +335,14 @@ def parse_body(body: str, path: Path, first_line: int) -> tuple[str, tuple[str, 
 def load_point(path: Path, context: dict[str, Any]) -> Point:
     """Load one point file against the document's vocabularies."""
     front, body, body_line = split_front_matter(read_text(path), path)
-    data, node = parse_yaml(front, path, first_line=2)
-    meta = validate(PointMeta, data, node, path, first_line=2, context=context)
+    unsafe = unsafe_body(body, path, body_line)
+    try:
+        data, node = parse_yaml(front, path, first_line=2)
+        meta = validate(PointMeta, data, node, path, first_line=2, context=context)
+    except ContentError as error:
+        raise ContentError([*error.problems, *unsafe]) from None
+    if unsafe:
+        raise ContentError(unsafe)
     lead, items, rest = parse_body(body, path, body_line)
     lines = {key.value: 2 + key.start_mark.line for key, _ in getattr(node, "value", [])}
     return Point(meta=meta, path=path, lead=lead, items=items, context=rest, field_lines=lines)
@@ -402,7 +472,7 @@ def _load_records(
                     path,
                     None,
                     "the file name is the id and the anchor: use lower-case letters, digits and "
-                    f"single hyphens, e.g. '{slugify(path.stem) or 'my-entry'}{path.suffix}'.",
+                    f"single hyphens, e.g. '{_suggested_id(path.stem)}{path.suffix}'.",
                 )
             )
         elif path.stem in stems:
@@ -420,6 +490,13 @@ def _load_records(
         except ContentError as error:
             problems.extend(error.problems)
     return records
+
+
+def _suggested_id(name: str) -> str:
+    """A valid id close to a file name: accents dropped ("Élan" gives "elan"); a name in
+    another script ("термін") has no such spelling, so a placeholder is offered instead."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "my-entry"
 
 
 def _load_glossary(
