@@ -114,8 +114,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
-def serve(folder: Path) -> tuple[str, object]:
-    """Serve a built site on a free loopback port, as a static host would."""
+def served(folder: Path) -> Iterator[str]:
+    """Serve a built site on a free loopback port, as a static host would, until the end."""
     import functools
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -126,7 +126,17 @@ def serve(folder: Path) -> tuple[str, object]:
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site_url(site: Path) -> Iterator[str]:
+    """The real site, served for the browser tests of one module."""
+    yield from served(site)
 
 
 @pytest.fixture(scope="session")

@@ -7,15 +7,12 @@ need no network; the pages, palettes, rules and search steps are audit/run.py's 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from audit.run import AXE, PAGES, PALETTES, QUERY, audit_palette, axe, open_search
-
-from .conftest import serve
 
 
 @pytest.fixture(scope="module")
@@ -26,14 +23,6 @@ def axe_core() -> Path:
             pytest.fail("CI must install axe-core first: npm ci --prefix audit")
         pytest.skip("accessibility tests need axe-core: npm ci --prefix audit")
     return AXE
-
-
-@pytest.fixture(scope="module")
-def site_url(site: Path) -> Iterator[str]:
-    url, server = serve(site)
-    yield url
-    server.shutdown()  # type: ignore[attr-defined]
-    server.server_close()  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("palette", list(PALETTES))

@@ -8,14 +8,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import serve
-
-
-def served(folder: Path) -> Iterator[str]:
-    url, server = serve(folder)
-    yield url
-    server.shutdown()  # type: ignore[attr-defined]
-    server.server_close()  # type: ignore[attr-defined]
+from .conftest import served
 
 
 @pytest.fixture(scope="module")
@@ -77,11 +70,6 @@ def test_without_javascript_the_whole_timeline_reads(browser: Any, charter_url: 
     assert len(page.query_selector_all("article.nd-event")) == 4
     assert all(e.is_visible() for e in page.query_selector_all("article.nd-event"))
     context.close()
-
-
-@pytest.fixture(scope="module")
-def site_url(site: Path) -> Iterator[str]:
-    yield from served(site)
 
 
 def test_the_real_timeline_narrows_to_one_actor(page: Any, site_url: str) -> None:

@@ -21,22 +21,10 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.config import load_config
 
-from .conftest import ROOT, build_site, serve
+from .conftest import ROOT, build_site, served
 
 ARTIFACTS = ROOT / "test-artifacts"
 POINT_21 = "points/21-territories/"
-
-
-def served(folder: Path) -> Iterator[str]:
-    url, server = serve(folder)
-    yield url
-    server.shutdown()  # type: ignore[attr-defined]
-    server.server_close()  # type: ignore[attr-defined]
-
-
-@pytest.fixture(scope="module")
-def site_url(site: Path) -> Iterator[str]:
-    yield from served(site)
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from mkdocs_plugins.numbered_document.loader import load_document
 from mkdocs_plugins.numbered_document.opendata import export_schema
 from mkdocs_plugins.numbered_document.views import DATA_FILES
 
-from .conftest import ROOT, serve
+from .conftest import ROOT
 
 pytestmark = pytest.mark.build
 
@@ -134,14 +133,6 @@ def test_point_pages_offer_a_ready_citation(site: Path) -> None:
 
 
 # Print --------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def site_url(site: Path) -> Iterator[str]:
-    url, server = serve(site)
-    yield url
-    server.shutdown()  # type: ignore[attr-defined]
-    server.server_close()  # type: ignore[attr-defined]
 
 
 def test_the_full_text_prints_as_a_clean_document(browser: Any, site_url: str) -> None:
