@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.generate import generate
-from bench.run import finish_synthetic_plain, synthetic, without_glossary
+from bench.run import finish_synthetic_plain, synthetic, without_dump, without_glossary
 from mkdocs_plugins.numbered_document.loader import load_document
 
 from .conftest import build_site
@@ -46,3 +46,10 @@ def test_the_site_without_its_glossary_has_no_term_links(tmp_path: Path) -> None
     point = "points/00001-point/index.html"
     assert 'class="nd-term"' in (tmp_path / "site-with" / point).read_text(encoding="utf-8")
     assert 'class="nd-term"' not in (tmp_path / "site-without" / point).read_text(encoding="utf-8")
+
+
+def test_timed_builds_do_not_copy_their_markdown(tmp_path: Path) -> None:
+    with_plugin, _ = synthetic(tmp_path, points=3, terms=2, events=1)
+    assert build_site(without_dump(with_plugin), tmp_path / "site") == []
+    assert (tmp_path / "site/points/00003-point/index.html").is_file()
+    assert not (tmp_path / "dump").exists()
