@@ -27,6 +27,8 @@ QUOTES = '"\u201c\u201d'
 WORD = r"[^\W\u02bc]"
 """A word character, except the modifier-letter apostrophe of "the Boardʼs"."""
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+LINK_CLASS = "nd-term"
+"""The class of every link to a term."""
 TERM_ATTRIBUTE = "data-nd-term"
 """Marks an element that belongs to one term's own entry, where that term is never linked."""
 
@@ -172,8 +174,9 @@ class GlossaryLinker:
             self._linked.add(term)
             entry = self.entries[term]
             href = f"{self.href(self.page, entry.src_uri)}#{entry.anchor}"
-            attributes = {"href": "#", FINAL_HREF: href, "title": entry.tooltip, "class": "nd-term"}
-            element = etree.Element("a", attributes)
+            element = etree.Element(
+                "a", {"href": "#", FINAL_HREF: href, "title": entry.tooltip, "class": LINK_CLASS}
+            )
             element.text = atomic(text[start:end])
             spans.append((start, end, element))
         return spans

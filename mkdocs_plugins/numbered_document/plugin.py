@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -18,12 +19,12 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import drafts_views, opendata, parties_views, views
+from . import drafts_views, glossary, opendata, parties_views, references, treewalk, views
 from .config import NumberedDocumentConfig
 from .glossary import Entry, GlossaryLinker, TermMatcher, glossary_extension, plain_text
 from .graph import ReferenceGraph
@@ -39,6 +40,11 @@ log = get_plugin_logger("numbered-document")  # the prefix readers see, as in mk
 ASSETS = Path(__file__).parent / "assets"
 STYLESHEET = "assets/numbered-document/style.css"
 SCRIPT = "assets/numbered-document/timeline.js"
+SEARCH_PLUGINS = frozenset({"search", "material/search"})
+LINK_CLASSES = (references.LINK_CLASS, glossary.LINK_CLASS)
+SEARCH_REWRITES = re.compile(r'\s?data-search-\w+="[^"]+"')
+"""What Material's search plugin removes from a page once it has indexed it (its
+``on_page_context``): where this is found, the page is indexed with its links."""
 
 
 class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
@@ -52,6 +58,9 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         root = Path(self.config.content_dir)
         self.stopwatch = Stopwatch()
         self.late: dict[str, dict[str, str]] = {}
+        self._shown: tuple[str, str] | None = None
+        """While a search plugin indexes a page: its content with links, and without."""
+        self._search_between: bool | None = None
         """Source path of a page → its placeholders and the lists of links that replace them."""
         optional = ("changes_page", "data_page")
         for option in (
@@ -103,7 +112,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
                 config.markdown_extensions.append(name)
         config.markdown_extensions.append(reference_extension(self.linker, self.stopwatch))
         self.glossary = self._glossary(self.document)
-        config.markdown_extensions.append(glossary_extension(self.glossary, self.stopwatch))
+        if self.document.terms:  # with none, the walk has nothing to look for
+            config.markdown_extensions.append(glossary_extension(self.glossary, self.stopwatch))
         config.extra_css.append(STYLESHEET)
         if self.layout.timeline:
             config.extra_javascript.append(SCRIPT)
@@ -324,6 +334,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         by_uri = {file.src_uri: file.page for file in files if file.page is not None}
         self.graph = ReferenceGraph(document, self.pages, self.linker.mentions)
         self.late.clear()
+        self._items: dict[tuple[str, int], str] = {}
         for number, src_uri in self.pages.items():
             page = by_uri[src_uri]
             refers = self._links_html(by_uri, page, set(self.graph.refers_to_pages(number)))
@@ -388,15 +399,22 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             (by_uri[uri] for uri in sources if uri not in self.page_numbers),
             key=lambda page: views.sort_key(page.title or ""),
         )
-        return views.links_html(
-            self.document,
-            [(n, get_relative_url(by_uri[self.pages[n]].url, here.url)) for n in points],
-            [
-                (page.title or page.file.src_uri, get_relative_url(page.url, here.url))
-                for page in others
-            ],
-            previews=self.config.link_previews,
-        )
+        items = [self._point_item(by_uri, here, number) for number in points]
+        for page in others:
+            url = get_relative_url(page.url, here.url)
+            items.append(views.page_item(page.title or page.file.src_uri, url))
+        return views.links_list(items)
+
+    def _point_item(self, by_uri: dict[str, Page], here: Page, number: int) -> str:
+        """A point's item in a list on one page, made once per build: the glossary page lists
+        each point under every term it uses (11,000 items at 500 pages, 500 different)."""
+        key = (here.url, number)
+        item = self._items.get(key)
+        if item is None:
+            url = get_relative_url(by_uri[self.pages[number]].url, here.url)
+            item = views.point_item(self.document, number, url, previews=self.config.link_previews)
+            self._items[key] = item
+        return item
 
     def _source_of(self, page: Page, config: MkDocsConfig) -> str:
         """The file a contributor edits to change what a page says."""
@@ -405,9 +423,70 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             return shown_path(self.document.by_number[number].path)
         return shown_path(page.file.abs_src_path or page.file.src_uri)
 
+    @event_priority(1)  # just before the search plugins (0)
+    def _hide_links(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        """The search index gets the page without the links made in its text, then the page
+        has them back (``_show_links``).
+
+        The index holds text, never links, so it is the same either way (a build test compares
+        it); but the search plugins parse every tag of a page to find its text, and the term
+        and point links were the largest cost of a big glossary left after matching: half of
+        what its 11,000 links added at 500 pages. Done only where nothing but a search plugin
+        handles the page between the two hooks, and where the search plugin leaves the content
+        as it is (see ``SEARCH_REWRITES``); ``_show_links`` checks that it did."""
+        self._shown = None
+        if (
+            self.config.enabled
+            and page.content
+            and not SEARCH_REWRITES.search(page.content)
+            and self._only_search_between(config)
+        ):
+            hidden = treewalk.unlinked(page.content, LINK_CLASSES)
+            if len(hidden) != len(page.content):
+                self._shown = (page.content, hidden)
+                page.content = hidden
+        return context
+
+    @event_priority(-1)  # just after the search plugins
+    def _show_links(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        if self._shown is not None:
+            shown, hidden = self._shown
+            self._shown = None
+            if page.content != hidden:
+                log.warning(
+                    f"{page.file.src_uri}: another plugin changed the page while it was being "
+                    "indexed for search; the links made in its text are kept and that change "
+                    "is not. Please report this with the list of plugins in mkdocs.yml."
+                )
+            page.content = shown
+        return context
+
+    on_page_context = CombinedEvent(_hide_links, _show_links)
+
+    def _only_search_between(self, config: MkDocsConfig) -> bool:
+        """Whether the page-context handlers between ``_hide_links`` and ``_show_links`` are
+        all a search plugin's (and there is one); found once per build."""
+        if self._search_between is None:
+            search = [plugin for name, plugin in config.plugins.items() if name in SEARCH_PLUGINS]
+            self._search_between = only_between(config.plugins.events["page_context"], self, search)
+        return self._search_between
+
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer | None:
         if self.config.enabled:
             server.watch(self.config.content_dir)
         return server
+
+
+def only_between(handlers: list[Any], owner: object, allowed: list[object]) -> bool:
+    """Whether the handlers between the first and the last of ``owner``'s (bound methods, in
+    the order MkDocs runs them) all belong to the ``allowed`` objects, and there is one."""
+    owners = [getattr(handler, "__self__", None) for handler in handlers]
+    mine = [index for index, each in enumerate(owners) if each is owner]
+    between = owners[mine[0] + 1 : mine[-1]] if mine else []
+    return bool(between) and all(any(each is one for one in allowed) for each in between)

@@ -21,6 +21,8 @@ from .layout import relative_path
 from .timing import Stopwatch
 from .treewalk import FINAL_HREF, REPEATED, LinkingExtension, Path, Span, atomic
 
+LINK_CLASS = "nd-ref"
+"""The class of every link to a point."""
 NUMBER = r"\d+(?:\.\d+)?(?![\d])(?![.,]\d)"
 
 
@@ -187,7 +189,7 @@ class Linker:
         if self.previews:
             attributes["data-preview"] = ""
         element = etree.Element("a", attributes)
-        element.set("class", "nd-ref")
+        element.set("class", LINK_CLASS)
         element.text = atomic(shown)
         return element
 

@@ -7,8 +7,11 @@ order, so a linker that links only a first occurrence sees the first one first.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from functools import cache
+from time import perf_counter
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -101,16 +104,88 @@ def atomic(text: str) -> AtomicString:
 
 
 class LinkingTreeprocessor(Treeprocessor):
-    """Runs one linker over a converted page's tree."""
+    """Runs every linker registered on a Markdown instance over its tree, in one walk.
 
-    def __init__(self, md: Markdown, extension: LinkingExtension) -> None:
+    Linkers take turns on each run of text by priority: the first finds its spans in the whole
+    text, the next only in the gaps between them, and so on, which is what each would see if it
+    walked the tree after the one before (the links made earlier are ``a`` elements, skipped).
+    One walk for all: walking a page's tree costs as much as a linker finding nothing in it.
+    """
+
+    NAME = "nd_links"
+
+    def __init__(self, md: Markdown, stopwatch: Stopwatch) -> None:
         super().__init__(md)
-        self.extension = extension
+        self.stopwatch = stopwatch
+        self.linkers: list[LinkingExtension] = []
+
+    def add(self, linker: LinkingExtension) -> None:
+        self.linkers.append(linker)
+        self.linkers.sort(key=lambda each: -each.priority)
 
     def run(self, root: etree.Element) -> None:
-        extension = self.extension
-        with extension.stopwatch.measure(extension.name):
-            replace_spans(root, extension.find, skipped=extension.skipped)
+        seconds = dict.fromkeys((linker.name for linker in self.linkers), 0.0)
+        timed = [_timed(linker.name, linker.find, seconds) for linker in self.linkers]
+
+        def find(text: str, path: Path) -> list[Span]:
+            spans = timed[0](text, path)
+            for later in timed[1:]:
+                spans = _in_gaps(spans, later, text, path)
+            return spans
+
+        callbacks = [linker.skipped for linker in self.linkers if linker.skipped is not None]
+
+        def skipped(element: etree.Element) -> None:
+            for callback in callbacks:
+                callback(element)
+
+        with self.stopwatch.measure(self.NAME):
+            replace_spans(root, find, skipped=skipped if callbacks else None)
+        for name, spent in seconds.items():
+            self.stopwatch.seconds[name] = self.stopwatch.seconds.get(name, 0.0) + spent
+
+
+def _timed(name: str, find: Finder, seconds: dict[str, float]) -> Finder:
+    """``find``, adding the time it takes to ``seconds[name]``: each linker's own share of the
+    walk, for the benchmark."""
+
+    def timed(text: str, path: Path) -> list[Span]:
+        start = perf_counter()
+        try:
+            return find(text, path)
+        finally:
+            seconds[name] += perf_counter() - start
+
+    return timed
+
+
+def _in_gaps(spans: list[Span], find: Finder, text: str, path: Path) -> list[Span]:
+    """``spans`` and what ``find`` finds in the text between them (never across one), in order."""
+    if not spans:
+        return find(text, path)
+    merged: list[Span] = []
+    start = 0
+    for span in [*spans, (len(text), len(text), None)]:
+        if span[0] > start:
+            merged += [(s + start, e + start, el) for s, e, el in find(text[start : span[0]], path)]
+        if span[2] is not None:
+            merged.append(span)
+        start = span[1]
+    return merged
+
+
+def unlinked(html: str, classes: Collection[str]) -> str:
+    """The HTML with each link that a linker made (an ``a`` of one of ``classes``, as Python-
+    Markdown writes it) replaced by its text: the same text, with none of the links' markup."""
+    return _made_links(tuple(sorted(classes))).sub(r"\1", html)
+
+
+@cache
+def _made_links(classes: tuple[str, ...]) -> re.Pattern[str]:
+    # A linker's link holds plain text only (an AtomicString, escaped when written), and an
+    # attribute value never holds ">" unescaped: the pattern cannot run past the link's end.
+    names = "|".join(re.escape(name) for name in classes)
+    return re.compile(rf'<a [^>]*\bclass="(?:{names})"[^>]*>([^<]*)</a>')
 
 
 REPEATED = "data-nd-repeated"
@@ -135,10 +210,11 @@ class FinalLinks(Treeprocessor):
 
 
 class LinkingExtension(Extension):
-    """Registers one linker as a treeprocessor of a Markdown instance.
+    """Registers one linker on a Markdown instance, in the walk that all linkers share.
 
-    It must run after ``inline`` (priority 20), so that links and code exist and are skipped,
-    and before MkDocs' link resolver (0), which turns our ``.md`` paths into URLs and checks them.
+    The walk runs at the highest priority of its linkers, after ``inline`` (20), so that links
+    and code exist and are skipped, and before MkDocs' link resolver (0), which turns our
+    ``.md`` paths into URLs and checks them.
     """
 
     def __init__(
@@ -154,5 +230,15 @@ class LinkingExtension(Extension):
         self.stopwatch = stopwatch or Stopwatch()
 
     def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's name
-        md.treeprocessors.register(LinkingTreeprocessor(md, self), self.name, self.priority)
-        md.treeprocessors.register(FinalLinks(md), "nd_final_links", -10)
+        name = LinkingTreeprocessor.NAME
+        if name in md.treeprocessors:
+            walk = md.treeprocessors[name]
+            assert isinstance(walk, LinkingTreeprocessor)
+            if self.priority > max(linker.priority for linker in walk.linkers):
+                md.treeprocessors.deregister(name)
+                md.treeprocessors.register(walk, name, self.priority)
+        else:
+            walk = LinkingTreeprocessor(md, self.stopwatch)
+            md.treeprocessors.register(walk, name, self.priority)
+            md.treeprocessors.register(FinalLinks(md), "nd_final_links", -10)
+        walk.add(self)

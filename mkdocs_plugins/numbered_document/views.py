@@ -2,7 +2,7 @@
 
 Generated Markdown links to other pages by their source path, as a hand-written page would, so
 MkDocs resolves and checks every link. The parts that need every page converted first (who refers
-to a point) are placeholders here, filled by ``links_html`` once the graph is complete.
+to a point) are placeholders here, filled by ``links_list`` once the graph is complete.
 """
 
 from __future__ import annotations
@@ -249,29 +249,28 @@ def full_text(document: Document, layout: Layout) -> str:
     return "\n".join(lines)
 
 
-def links_html(
-    document: Document,
-    points: list[tuple[int, str]],
-    pages: list[tuple[str, str]],
-    *,
-    previews: bool = False,
-) -> str:
-    """The HTML list of points (number, URL) and other pages (title, URL) shown under
-    "Refers to", "Referenced by" and "Used in"; rendered once every page's URL is known.
-    Empty when there is nothing to list."""
-    items = []
-    for number, url in points:
-        point = document.by_number[number]
-        title = html.escape(heading(document, point), quote=True)
-        items.append(
-            f'<li><a href="{html.escape(url, quote=True)}"{" data-preview" if previews else ""} '
-            f'title="{title}">'
-            f"{html.escape(document.label(number))}</a>: {html.escape(point.title)}</li>"
-        )
-    for title, url in pages:
-        # MkDocs gives page titles as HTML-ready text already: unescape once, escape once.
-        shown = html.escape(html.unescape(title))
-        items.append(f'<li><a href="{html.escape(url, quote=True)}">{shown}</a></li>')
+def point_item(document: Document, number: int, url: str, *, previews: bool = False) -> str:
+    """One point in a list of links ("Refers to", "Referenced by", "Used in"): its label,
+    linked to its URL with its heading on hover, and its title."""
+    point = document.by_number[number]
+    title = html.escape(heading(document, point), quote=True)
+    return (
+        f'<li><a href="{html.escape(url, quote=True)}"{" data-preview" if previews else ""} '
+        f'title="{title}">'
+        f"{html.escape(document.label(number))}</a>: {html.escape(point.title)}</li>"
+    )
+
+
+def page_item(title: str, url: str) -> str:
+    """One other page in a list of links, by its title as MkDocs gives it (HTML-ready text
+    already: unescaped once, escaped once)."""
+    shown = html.escape(html.unescape(title))
+    return f'<li><a href="{html.escape(url, quote=True)}">{shown}</a></li>'
+
+
+def links_list(items: list[str]) -> str:
+    """The HTML list of links, rendered once every page's URL is known; empty when there is
+    nothing to list. Points come first, in number order, then other pages by title."""
     return '<ul class="nd-links">' + "".join(items) + "</ul>" if items else ""
 
 
