@@ -87,6 +87,9 @@ CASES = [
     ("Kyivʼs red lines", f"<p>{t('kyiv', 'Kyiv')}ʼs red lines</p>"),
     ("the Рада voted", f"<p>the {t('rada', 'Рада')} voted</p>"),
     ("РАДА", f"<p>{t('rada', 'РАДА')}</p>"),
+    # "İ" is two characters in lower case: positions are kept all the same
+    ("İzmir, İ and the G8", f"<p>İzmir, İ and the {t('g8', 'G8')}</p>"),
+    ("İ DE FACTO İ", f"<p>İ {t('de-facto', 'DE FACTO')} İ</p>"),
     ("*de facto* matters", f"<p><em>{t('de-facto', 'de facto')}</em> matters</p>"),
     ("- item: de facto", f"<ul>\n<li>item: {t('de-facto', 'de facto')}</li>\n</ul>"),
     ("> the G8", f"<blockquote>\n<p>the {t('g8', 'G8')}</p>\n</blockquote>"),

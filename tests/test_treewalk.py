@@ -16,7 +16,6 @@ from mkdocs_plugins.numbered_document.treewalk import (
     LinkingExtension,
     LinkingTreeprocessor,
     Span,
-    atomic,
     unlinked,
 )
 from mkdocs_plugins.numbered_document.treewalk import Path as ElementPath
@@ -32,7 +31,7 @@ def word_linker(word: str, css: str, seen: list[str]) -> treewalk.Finder:
         spans: list[Span] = []
         for match in re.finditer(rf"\b{word}\b", text):
             element = etree.Element("a", {"class": css})
-            element.text = atomic(match.group())
+            element.text = match.group()
             spans.append((match.start(), match.end(), element))
         return spans
 

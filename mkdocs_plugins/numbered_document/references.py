@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .layout import relative_path
 from .timing import Stopwatch
-from .treewalk import FINAL_HREF, REPEATED, LinkingExtension, Path, Span, atomic
+from .treewalk import REPEATED, LinkingExtension, Path, Span
 
 LINK_CLASS = "nd-ref"
 """The class of every link to a point."""
@@ -185,12 +185,12 @@ class Linker:
         if ref.item is not None:
             href += "#" + target.anchor(ref.item)
         title = target.title if ref.item is None else f"{target.title}, item {ref.item}"
-        attributes = {"href": "#", FINAL_HREF: href, "title": title}
+        attributes = {"href": href, "title": title}
         if self.previews:
             attributes["data-preview"] = ""
         element = etree.Element("a", attributes)
         element.set("class", LINK_CLASS)
-        element.text = atomic(shown)
+        element.text = shown
         return element
 
 
