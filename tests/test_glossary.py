@@ -223,7 +223,7 @@ def test_the_pattern_is_one_trie_whatever_the_number_of_terms() -> None:
     """Forms sharing a prefix share it in the pattern: matching walks the trie once per position
     instead of trying every term (timings belong to `make bench`, not to tests)."""
     forms = {f"security term {n:04d}": f"t{n}" for n in range(3000)}
-    pattern = TermMatcher(forms).regex.pattern
+    pattern = TermMatcher(forms).lowered.pattern
     assert pattern.count("security") == 1
     assert pattern.count("term") == 1
     matcher = TermMatcher(forms)
@@ -231,3 +231,14 @@ def test_the_pattern_is_one_trie_whatever_the_number_of_terms() -> None:
         "t2999",
         "t7",
     ]
+
+
+def test_a_text_seen_again_is_not_matched_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    matcher = TermMatcher(FORMS)
+    text = "The G8 and the IAEA, de facto."
+    first = matcher.find(text)
+    assert [term for _, _, term in first] == ["g8", "iaea", "de-facto"]
+    assert matcher.find(text) is first
+    monkeypatch.setattr(TermMatcher, "REMEMBERED", 1)
+    assert matcher.find("the G8") == ((4, 6, "g8"),)
+    assert matcher.find("the G8") is not matcher.find("the G8")  # over the limit: not kept

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -91,29 +91,53 @@ class TermMatcher:
         self.lowered = re.compile(pattern)
         """For text in lower case: the forms are. Twice as fast as ignoring case (measured on
         1.7 million characters, the text of 500 pages)."""
-        self.regex = re.compile(pattern, re.IGNORECASE)
-        """For text that lower case would lengthen ("İ"), where positions would shift."""
+        self._pattern = pattern
+        self._ignoring_case: re.Pattern[str] | None = None
+        self._found: dict[str, tuple[tuple[int, int, str], ...]] = {}
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, term id) of each mention, in order."""
-        found = []
-        lowered = text.lower()
-        if len(lowered) == len(text):  # lower case never shortens: each character is one
-            matches = self.lowered.finditer(lowered)
-        else:
-            matches = self.regex.finditer(text)
-        for match in matches:
-            written = text[match.start() : match.end()]
-            key = normalize_form(written)
-            if key not in self.forms and key.endswith("s"):  # the plural the pattern allows
-                key, written = key[:-1], written[:-1]
-            term = self.forms.get(key)
-            capitals = self.capitals.get(key)
-            if capitals is not None and " ".join(written.split()) != capitals:
-                continue
-            if term is not None:
-                found.append((match.start(), match.end(), term))
+    @property
+    def ignoring_case(self) -> re.Pattern[str]:
+        """For text that lower case would lengthen ("İ"), where positions would shift; compiled
+        when first needed (a tenth of a second for 300 terms, and most texts never need it)."""
+        if self._ignoring_case is None:
+            self._ignoring_case = re.compile(self._pattern, re.IGNORECASE)
+        return self._ignoring_case
+
+    def find(self, text: str) -> tuple[tuple[int, int, str], ...]:
+        """(start, end, term id) of each mention, in order.
+
+        Kept per text for the build: the same paragraph is on its point's page, on the full
+        text and in summaries, and four in five texts at 500 pages are such repeats (half the
+        characters). Up to ``REMEMBERED`` texts, a few megabytes."""
+        found = self._found.get(text)
+        if found is None:
+            found = tuple(self._find(text))
+            if len(self._found) < self.REMEMBERED:
+                self._found[text] = found
         return found
+
+    REMEMBERED = 100_000
+
+    def _find(self, text: str) -> Iterator[tuple[int, int, str]]:
+        lowered = text.lower()
+        same = len(lowered) == len(text)  # lower case never shortens: each character is one
+        matches = self.lowered.finditer(lowered) if same else self.ignoring_case.finditer(text)
+        forms, capitals = self.forms, self.capitals
+        for match in matches:
+            start, end = match.span()
+            written = text[start:end]
+            key = lowered[start:end] if same else written.lower()
+            term = forms.get(key)
+            if term is None:  # another apostrophe, quote or space, or the plural "s"
+                key = normalize_form(key)
+                if key not in forms and key.endswith("s"):  # the plural the pattern allows
+                    key, written = key[:-1], written[:-1]
+                term = forms.get(key)
+                if term is None:
+                    continue
+            if key in capitals and " ".join(written.split()) != capitals[key]:
+                continue
+            yield start, end, term
 
 
 _PLAIN = markdown.Markdown()

@@ -11,7 +11,6 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Collection
 from functools import cache
-from time import perf_counter
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -115,14 +114,15 @@ class LinkingTreeprocessor(Treeprocessor):
         self.linkers.sort(key=lambda each: -each.priority)
 
     def run(self, root: etree.Element) -> None:
-        seconds = dict.fromkeys((linker.name for linker in self.linkers), 0.0)
-        timed = [_timed(linker.name, linker.find, seconds) for linker in self.linkers]
+        first, *rest = [linker.find for linker in self.linkers]
+        find = first
+        if rest:
 
-        def find(text: str, path: Path) -> list[Span]:
-            spans = timed[0](text, path)
-            for later in timed[1:]:
-                spans = _in_gaps(spans, later, text, path)
-            return spans
+            def find(text: str, path: Path) -> list[Span]:
+                spans = first(text, path)
+                for later in rest:
+                    spans = _in_gaps(spans, later, text, path)
+                return spans
 
         callbacks = [linker.skipped for linker in self.linkers if linker.skipped is not None]
 
@@ -137,22 +137,6 @@ class LinkingTreeprocessor(Treeprocessor):
 
         with self.stopwatch.measure(self.NAME):
             replace_spans(root, find, stash, skipped=skipped if callbacks else None)
-        for name, spent in seconds.items():
-            self.stopwatch.seconds[name] = self.stopwatch.seconds.get(name, 0.0) + spent
-
-
-def _timed(name: str, find: Finder, seconds: dict[str, float]) -> Finder:
-    """``find``, adding the time it takes to ``seconds[name]``: each linker's own share of the
-    walk, for the benchmark."""
-
-    def timed(text: str, path: Path) -> list[Span]:
-        start = perf_counter()
-        try:
-            return find(text, path)
-        finally:
-            seconds[name] += perf_counter() - start
-
-    return timed
 
 
 def _in_gaps(spans: list[Span], find: Finder, text: str, path: Path) -> list[Span]:
