@@ -46,6 +46,15 @@ def test_the_exported_json_validates_against_its_published_schema(site: Path) ->
     assert len(list(Draft202012Validator(schema).iter_errors(broken))) == 2
 
 
+@pytest.mark.parametrize("name", ["document.json", "references.json", "document.schema.json"])
+def test_the_json_files_are_written_one_value_per_line(site: Path, name: str) -> None:
+    """As ``json.dumps(..., ensure_ascii=False, indent=1)`` writes them, byte for byte, so that
+    a diff between two versions of the data shows the values that changed."""
+    text = read(site, name)
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=1) + "\n"
+    assert text.count("\n") > 100 and "\\u02bc" not in text
+
+
 def test_the_json_holds_everything_the_site_shows(site: Path) -> None:
     document = load_document(ROOT / "content")
     data = json.loads(read(site, "document.json"))

@@ -16,6 +16,7 @@ from mkdocs_plugins.numbered_document.treewalk import (
     LinkingExtension,
     LinkingTreeprocessor,
     Span,
+    link,
     unlinked,
 )
 from mkdocs_plugins.numbered_document.treewalk import Path as ElementPath
@@ -30,9 +31,7 @@ def word_linker(word: str, css: str, seen: list[str]) -> treewalk.Finder:
         seen.append(text)
         spans: list[Span] = []
         for match in re.finditer(rf"\b{word}\b", text):
-            element = etree.Element("a", {"class": css})
-            element.text = match.group()
-            spans.append((match.start(), match.end(), element))
+            spans.append((match.start(), match.end(), link({"class": css}, match.group())))
         return spans
 
     return find
@@ -79,24 +78,33 @@ def test_the_walk_is_timed_as_one_stage() -> None:
     assert first.stopwatch.seconds[LinkingTreeprocessor.NAME] > 0
 
 
+G8 = link({"class": "nd-term", "href": "../g/#g8", "title": 'Group of "8" <&>'}, "G8")
+P5 = link({"class": "nd-ref", "data-preview": "", "href": "../p5/", "title": "5 > 4"}, "point 5")
+
+
+def test_links_are_written_as_python_markdown_writes_them() -> None:
+    assert G8 == (
+        '<a class="nd-term" href="../g/#g8" title="Group of &quot;8&quot; &lt;&amp;&gt;">G8</a>'
+    )
+    assert P5 == '<a class="nd-ref" data-preview="" href="../p5/" title="5 &gt; 4">point 5</a>'
+    assert link({"class": "x"}, "R&D <b>") == '<a class="x">R&amp;D &lt;b&gt;</a>'
+    element = etree.Element("a", {"title": 'Group of "8" <&>', "href": "../g/#g8"})
+    element.set("class", "nd-term")
+    element.text = "G8"
+    assert markdown.Markdown().serializer(element) == G8
+
+
 @pytest.mark.parametrize(
     ("html", "expected"),
     [
-        (
-            '<p>The <a href="../g/#g8" title="Group of &quot;8&quot;" class="nd-term">G8</a>.</p>',
-            "<p>The G8.</p>",
-        ),
-        (
-            '<p><a href="../p5/" data-preview title="5 &gt; 4" class="nd-ref">point 5</a> and '
-            '<a href="../p6/" title="6" class="nd-ref">6</a></p>',
-            "<p>point 5 and 6</p>",
-        ),
+        (f"<p>The {G8}.</p>", "<p>The G8.</p>"),
+        (f"<p>{P5} and {G8}</p>", "<p>point 5 and G8</p>"),
         (  # not made by a linker: kept
-            '<a href="x/" class="nd-terms">G8</a> <a class="headerlink" href="#a">¶</a>',
-            '<a href="x/" class="nd-terms">G8</a> <a class="headerlink" href="#a">¶</a>',
+            '<a class="nd-terms" href="x/">G8</a> <a class="headerlink" href="#a">¶</a>',
+            '<a class="nd-terms" href="x/">G8</a> <a class="headerlink" href="#a">¶</a>',
         ),
         ("<p>R&amp;D &lt;a class=&quot;nd-term&quot;&gt;</p>",) * 2,  # written as text
-        ('<a title="x" class="nd-term">A &amp; B</a><a class="nd-term">C</a>', "A &amp; BC"),
+        (link({"class": "nd-term"}, "A & B") + link({"class": "nd-ref"}, "C"), "A &amp; BC"),
     ],
 )
 def test_unlinked_keeps_the_text_of_linker_links_only(html: str, expected: str) -> None:

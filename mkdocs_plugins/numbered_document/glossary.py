@@ -20,7 +20,7 @@ import markdown
 
 from .layout import relative_path
 from .timing import Stopwatch
-from .treewalk import LinkingExtension, Path, Span
+from .treewalk import LinkingExtension, Path, Span, link
 
 APOSTROPHES = "'\u2019\u02bc"
 QUOTES = '"\u201c\u201d'
@@ -208,11 +208,8 @@ class GlossaryLinker:
             self._linked.add(term)
             entry = self.entries[term]
             href = f"{self.href(self.page, entry.src_uri)}#{entry.anchor}"
-            element = etree.Element(
-                "a", {"href": href, "title": entry.tooltip, "class": LINK_CLASS}
-            )
-            element.text = text[start:end]
-            spans.append((start, end, element))
+            attributes = {"class": LINK_CLASS, "href": href, "title": entry.tooltip}
+            spans.append((start, end, link(attributes, text[start:end])))
         return spans
 
 

@@ -399,19 +399,20 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             (by_uri[uri] for uri in sources if uri not in self.page_numbers),
             key=lambda page: views.sort_key(page.title or ""),
         )
-        items = [self._point_item(by_uri, here, number) for number in points]
+        here_url = here.url
+        items = [self._point_item(by_uri, here_url, number) for number in points]
         for page in others:
-            url = get_relative_url(page.url, here.url)
+            url = get_relative_url(page.url, here_url)
             items.append(views.page_item(page.title or page.file.src_uri, url))
         return views.links_list(items)
 
-    def _point_item(self, by_uri: dict[str, Page], here: Page, number: int) -> str:
+    def _point_item(self, by_uri: dict[str, Page], here_url: str, number: int) -> str:
         """A point's item in a list on one page, made once per build: the glossary page lists
         each point under every term it uses (11,000 items at 500 pages, 500 different)."""
-        key = (here.url, number)
+        key = (here_url, number)
         item = self._items.get(key)
         if item is None:
-            url = get_relative_url(by_uri[self.pages[number]].url, here.url)
+            url = get_relative_url(by_uri[self.pages[number]].url, here_url)
             item = views.point_item(self.document, number, url, previews=self.config.link_previews)
             self._items[key] = item
         return item

@@ -13,13 +13,12 @@ converted (``Linker.page``) and how to reach a point (``Target``), and reads bac
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .layout import relative_path
 from .timing import Stopwatch
-from .treewalk import REPEATED, LinkingExtension, Path, Span
+from .treewalk import REPEATED, LinkingExtension, Path, Span, link
 
 LINK_CLASS = "nd-ref"
 """The class of every link to a point."""
@@ -151,9 +150,9 @@ class Linker:
             whole = len(reference.refs) == 1
             for ref in reference.refs:
                 start, end = (reference.start, reference.end) if whole else (ref.start, ref.end)
-                element = self._link(ref, text[start:end], reference.text, original)
-                if element is not None:
-                    spans.append((start, end, element))
+                made = self._link(ref, text[start:end], reference.text, original)
+                if made is not None:
+                    spans.append((start, end, made))
         return spans
 
     def _record_ranges(self, reference: Reference) -> None:
@@ -167,7 +166,7 @@ class Linker:
         target = self.targets.get(number)
         return None if target is None else target.items
 
-    def _link(self, ref: Ref, shown: str, written: str, original: bool) -> etree.Element | None:
+    def _link(self, ref: Ref, shown: str, written: str, original: bool) -> str | None:
         if missing(ref, self._items):
             if original:
                 valid = f"1–{max(self.targets)}" if self.targets else "none"
@@ -185,13 +184,10 @@ class Linker:
         if ref.item is not None:
             href += "#" + target.anchor(ref.item)
         title = target.title if ref.item is None else f"{target.title}, item {ref.item}"
-        attributes = {"href": href, "title": title}
+        attributes = {"class": LINK_CLASS, "href": href, "title": title}
         if self.previews:
             attributes["data-preview"] = ""
-        element = etree.Element("a", attributes)
-        element.set("class", LINK_CLASS)
-        element.text = shown
-        return element
+        return link(attributes, shown)
 
 
 def reference_extension(linker: Linker, stopwatch: Stopwatch | None = None) -> LinkingExtension:

@@ -39,26 +39,27 @@ SKIP = frozenset(
 )
 """Elements whose text is never linked: links, code, headings (as toc.py and magiclink skip)."""
 
-Span = tuple[int, int, etree.Element]
+Span = tuple[int, int, str]
+"""Where a link goes in a text, and its HTML (see ``link``)."""
 Path = tuple[etree.Element, ...]
 Finder = Callable[[str, Path], list[Span]]
 """Given text and the elements it sits in (outermost first), return non-overlapping
-(start, end, element) spans, in order."""
+(start, end, HTML) spans, in order."""
 
 
 def replace_spans(
     root: etree.Element,
     find: Finder,
-    stash: Callable[[etree.Element], str],
+    stash: Callable[[str], str],
     skip: frozenset[str] = SKIP,
     skipped: Callable[[etree.Element], None] | None = None,
 ) -> None:
-    """Replace each span that ``find`` returns with what ``stash`` gives for its element.
+    """Replace each span that ``find`` returns with what ``stash`` gives for its HTML.
 
-    ``stash`` keeps the element's HTML and returns a placeholder for it (Python-Markdown's
-    ``htmlStash``, which puts the HTML back when the page is written). A link as HTML, not as an
-    element, costs nothing to the tree processors that run after the linkers, nor to writing
-    the tree out: at 500 pages and 11,000 links, a tenth of what the glossary added.
+    ``stash`` keeps the HTML and returns a placeholder for it (Python-Markdown's ``htmlStash``,
+    which puts the HTML back when the page is written). A link as HTML, not as an element,
+    costs nothing to the tree processors that run after the linkers, nor to writing the tree
+    out: at 500 pages and 11,000 links, a tenth of what the glossary added.
     ``skipped`` is told of each skipped element (a heading, say) at its place in reading order.
     """
     edits: list[tuple[etree.Element, int, str, list[Span]]] = []
@@ -83,8 +84,8 @@ def replace_spans(
     for parent, index, text, spans in edits:
         pieces = []
         last = 0
-        for start, end, element in spans:
-            pieces += [text[last:start], stash(element)]
+        for start, end, html in spans:
+            pieces += [text[last:start], stash(html)]
             last = end
         pieces.append(text[last:])
         if index < 0:
@@ -130,13 +131,10 @@ class LinkingTreeprocessor(Treeprocessor):
             for callback in callbacks:
                 callback(element)
 
-        md = self.md
-
-        def stash(element: etree.Element) -> str:
-            return md.htmlStash.store(md.serializer(element))
-
         with self.stopwatch.measure(self.NAME):
-            replace_spans(root, find, stash, skipped=skipped if callbacks else None)
+            replace_spans(
+                root, find, self.md.htmlStash.store, skipped=skipped if callbacks else None
+            )
 
 
 def _in_gaps(spans: list[Span], find: Finder, text: str, path: Path) -> list[Span]:
@@ -145,27 +143,44 @@ def _in_gaps(spans: list[Span], find: Finder, text: str, path: Path) -> list[Spa
         return find(text, path)
     merged: list[Span] = []
     start = 0
-    for span in [*spans, (len(text), len(text), None)]:
+    for span in [*spans, (len(text), len(text), "")]:
         if span[0] > start:
-            merged += [(s + start, e + start, el) for s, e, el in find(text[start : span[0]], path)]
-        if span[2] is not None:
+            merged += [(s + start, e + start, h) for s, e, h in find(text[start : span[0]], path)]
+        if span[2]:
             merged.append(span)
         start = span[1]
     return merged
 
 
+def link(attributes: dict[str, str], text: str) -> str:
+    """An ``a`` element's HTML as Python-Markdown writes one: attributes in name order, each
+    value and the text escaped. (Its serializer leaves an ``&`` that looks like an entity as it
+    is; text reaching the linkers has none, as Python-Markdown stashes entities first, and an
+    attribute's plain text must show a literal "&copy;" as written.)"""
+    written = "".join(
+        f' {name}="{_escape(value, True)}"' for name, value in sorted(attributes.items())
+    )
+    return f"<a{written}>{_escape(text, False)}</a>"
+
+
+def _escape(text: str, quotes: bool) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;") if quotes else text
+
+
 def unlinked(html: str, classes: Collection[str]) -> str:
-    """The HTML with each link that a linker made (an ``a`` of one of ``classes``, as Python-
-    Markdown writes it) replaced by its text: the same text, with none of the links' markup."""
+    """The HTML with each link that a linker made (an ``a`` of one of ``classes``, as ``link``
+    writes it) replaced by its text: the same text, with none of the links' markup."""
     return _made_links(tuple(sorted(classes))).sub(r"\1", html)
 
 
 @cache
 def _made_links(classes: tuple[str, ...]) -> re.Pattern[str]:
-    # A linker's link holds plain text only (an AtomicString, escaped when written), and an
-    # attribute value never holds ">" unescaped: the pattern cannot run past the link's end.
+    # ``class`` comes first in a link made by ``link`` (attributes in name order: class,
+    # data-preview, href, title), so the pattern never backtracks over the attributes. The
+    # text is plain (escaped), and no attribute value holds ">": it cannot run past the link.
     names = "|".join(re.escape(name) for name in classes)
-    return re.compile(rf'<a [^>]*\bclass="(?:{names})"[^>]*>([^<]*)</a>')
+    return re.compile(rf'<a class="(?:{names})"[^>]*>([^<]*)</a>')
 
 
 REPEATED = "data-nd-repeated"
