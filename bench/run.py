@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -123,7 +126,7 @@ def real(work: Path) -> tuple[Path, Path]:
     return with_plugin, work / "plain.yml"
 
 
-GLOSSARY_SHAPE = ("500 points, 300 terms", 500, 300, 200, 3)
+GLOSSARY_SHAPE = ("500 points, 300 terms", 500, 300, 200, 5)
 """The shape the glossary's target is set on: 500 pages, 300 terms, about 10,000 mentions."""
 
 
@@ -140,19 +143,30 @@ def without_glossary(work: Path, with_plugin: Path) -> Path:
     return write(work / "no-glossary.yml", config)
 
 
-def measure_glossary(label: str, work: Path, points: int, runs: int) -> dict[str, Any]:
-    """Builds with and without the glossary, alternately, ``runs`` times each."""
+def measure_glossary(
+    label: str, work: Path, points: int, runs: int, count: bool = True
+) -> dict[str, Any]:
+    """Builds with and without the glossary in pairs, ``runs`` times (the order alternates, so
+    that a machine slowing down or speeding up weighs on both), then, where valgrind is
+    installed, counts the instructions of one build of each."""
     _, _, terms, events, _ = GLOSSARY_SHAPE
     with_glossary, _ = synthetic(work, points, terms, events)
     without = without_glossary(work, with_glossary)
     with_glossary = without_dump(with_glossary)
     with_runs, without_runs = [], []
-    for _ in range(runs):
-        with_runs.append(build(with_glossary, work / "site-with"))
-        without_runs.append(build(without, work / "site-without"))
+    for run in range(runs):
+        pair = [(with_glossary, "site-with", with_runs), (without, "site-without", without_runs)]
+        for config, site, into in pair if run % 2 == 0 else pair[::-1]:
+            into.append(build(config, work / site))
     mentions = sum(
         page.read_text(encoding="utf-8").count('class="nd-term"')
         for page in (work / "site-with/points").rglob("index.html")
+    )
+    ratios = [a["wall"] / b["wall"] for a, b in zip(with_runs, without_runs, strict=True)]
+    counted = (
+        instructions([(with_glossary, work / "counted-with"), (without, work / "counted-without")])
+        if count and shutil.which("valgrind")
+        else None
     )
     return {
         "label": label,
@@ -161,20 +175,56 @@ def measure_glossary(label: str, work: Path, points: int, runs: int) -> dict[str
         "runs": runs,
         "with": statistics.median(r["wall"] for r in with_runs),
         "without": statistics.median(r["wall"] for r in without_runs),
+        "adds": statistics.median(ratios) - 1,
+        "adds_range": (min(ratios) - 1, max(ratios) - 1),
+        "instructions": counted,
         "glossary": statistics.median(r["stages"]["nd_links"] for r in with_runs)
         - statistics.median(r["stages"]["nd_links"] for r in without_runs),
     }
 
 
+def instructions(builds: list[tuple[Path, Path]]) -> list[int]:
+    """The instructions each build executes, counted by valgrind's cachegrind (no cache
+    simulation), side by side. A count is the same for the same work whatever else the machine
+    does, where wall time on a shared machine varies by 15% between identical builds."""
+
+    def count(config: Path, site: Path) -> int:
+        out = subprocess.run(
+            [
+                "valgrind",
+                "--tool=cachegrind",
+                "--cache-sim=no",
+                "--cachegrind-out-file=/dev/null",
+                sys.executable,
+                str(ROOT / "bench/one_build.py"),
+                str(config),
+                str(site),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": "0"},  # the same set orders in both
+        )
+        found = re.search(r"I\s+refs:\s+([\d,]+)", out.stderr)
+        assert found is not None, out.stderr[-2000:]
+        return int(found.group(1).replace(",", ""))
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(lambda build: count(*build), builds))
+
+
 def glossary_table(row: dict[str, Any]) -> str:
-    added = (row["with"] / row["without"] - 1) * 100
+    low, high = row["adds_range"]
+    counted = row["instructions"]
+    instructions_added = f"{(counted[0] / counted[1] - 1) * 100:+.1f}%" if counted else "n/a"
     return "\n".join(
         [
             "| content | pages | linked mentions | runs | with glossary | without | glossary adds"
-            " | matching and linking |",
-            "| --- |" + " ---: |" * 7,
+            " (range) | instructions added | matching and linking |",
+            "| --- |" + " ---: |" * 8,
             f"| {row['label']} | {row['pages']:,} | {row['mentions']:,} | {row['runs']} |"
-            f" {row['with']:.2f} s | {row['without']:.2f} s | {added:+.1f}% |"
+            f" {row['with']:.2f} s | {row['without']:.2f} s | {row['adds'] * 100:+.1f}%"
+            f" ({low * 100:+.1f}% to {high * 100:+.1f}%) | {instructions_added} |"
             f" {row['glossary']:.2f} s |",
         ]
     )
@@ -276,10 +326,7 @@ def table(rows: list[dict[str, Any]]) -> str:
             f"{r['plain']:.2f} s",
             f"{added:+.1f}%",
             f"{r['plugin_mib']:.0f} / {r['plain_mib']:.0f} MiB",
-            *(
-                f"{s.get(stage, 0.0):.2f} s"
-                for stage in ("load", "pages", "nd_links", "backlinks")
-            ),
+            *(f"{s.get(stage, 0.0):.2f} s" for stage in ("load", "pages", "nd_links", "backlinks")),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -310,7 +357,7 @@ def main() -> None:
             label, points, runs = "28 points, 300 terms", 28, 1
         work = Path(tmp) / "glossary"
         work.mkdir()
-        glossary = measure_glossary(label, work, points, runs)
+        glossary = measure_glossary(label, work, points, runs, count=not args.quick)
     print()
     print(table(rows))
     print()

@@ -16,6 +16,7 @@ from mkdocs_plugins.numbered_document.glossary import (
     plain_text,
 )
 from mkdocs_plugins.numbered_document.references import reference_extension
+from mkdocs_plugins.numbered_document.treewalk import link
 
 from .test_references import make_linker
 
@@ -242,3 +243,12 @@ def test_a_text_seen_again_is_not_matched_again(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(TermMatcher, "REMEMBERED", 1)
     assert matcher.find("the G8") == ((4, 6, "g8"),)
     assert matcher.find("the G8") is not matcher.find("the G8")  # over the limit: not kept
+
+
+def test_a_term_link_is_what_the_shared_writer_writes() -> None:
+    linker = make_glossary()
+    linker.start_page("points/01-a.md")
+    [(_, _, written)] = linker.spans("the G8")
+    entry = linker.entries["g8"]
+    attributes = {"class": "nd-term", "href": "../glossary.md#g8", "title": entry.tooltip}
+    assert written == link(attributes, "G8")

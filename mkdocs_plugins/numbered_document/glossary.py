@@ -20,7 +20,7 @@ import markdown
 
 from .layout import relative_path
 from .timing import Stopwatch
-from .treewalk import LinkingExtension, Path, Span, link
+from .treewalk import LinkingExtension, Path, Span, escape
 
 APOSTROPHES = "'\u2019\u02bc"
 QUOTES = '"\u201c\u201d'
@@ -182,6 +182,7 @@ class GlossaryLinker:
     href: Callable[[str, str], str] = relative_path
     """The link from one page to another, by source path (see ``references.Linker.href``)."""
     _linked: set[str] = field(default_factory=set)
+    _titles: dict[str, str] = field(default_factory=dict)
 
     def start_page(self, page: str) -> None:
         self.page = page
@@ -198,19 +199,31 @@ class GlossaryLinker:
         if not found:
             return []
         own = {element.get(TERM_ATTRIBUTE) for element in path}
+        uses, linked, every = (
+            self.uses.setdefault(self.page, set()),
+            self._linked,
+            self.mode == "all",
+        )
         spans: list[Span] = []
         for start, end, term in found:
             if term in own:
                 continue  # never a term inside its own entry
-            self.uses.setdefault(self.page, set()).add(term)
-            if self.mode != "all" and term in self._linked:
+            uses.add(term)
+            if not every and term in linked:
                 continue
-            self._linked.add(term)
-            entry = self.entries[term]
-            href = f"{self.href(self.page, entry.src_uri)}#{entry.anchor}"
-            attributes = {"class": LINK_CLASS, "href": href, "title": entry.tooltip}
-            spans.append((start, end, link(attributes, text[start:end])))
+            linked.add(term)
+            spans.append((start, end, self._link(term, text[start:end])))
         return spans
+
+    def _link(self, term: str, shown: str) -> str:
+        """What ``treewalk.link`` writes for a link to the term (a test compares the two), with
+        its hover text escaped once per build rather than once per link."""
+        entry = self.entries[term]
+        title = self._titles.get(term)
+        if title is None:
+            title = self._titles[term] = escape(entry.tooltip, True)
+        href = escape(f"{self.href(self.page, entry.src_uri)}#{entry.anchor}", True)
+        return f'<a class="{LINK_CLASS}" href="{href}" title="{title}">{escape(shown, False)}</a>'
 
 
 def glossary_extension(

@@ -158,12 +158,13 @@ def link(attributes: dict[str, str], text: str) -> str:
     is; text reaching the linkers has none, as Python-Markdown stashes entities first, and an
     attribute's plain text must show a literal "&copy;" as written.)"""
     written = "".join(
-        f' {name}="{_escape(value, True)}"' for name, value in sorted(attributes.items())
+        f' {name}="{escape(value, True)}"' for name, value in sorted(attributes.items())
     )
-    return f"<a{written}>{_escape(text, False)}</a>"
+    return f"<a{written}>{escape(text, False)}</a>"
 
 
-def _escape(text: str, quotes: bool) -> str:
+def escape(text: str, quotes: bool) -> str:
+    """Text (or, with ``quotes``, an attribute value) escaped as ``link`` writes it."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace('"', "&quot;") if quotes else text
 
