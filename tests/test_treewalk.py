@@ -64,9 +64,8 @@ def test_all_linkers_share_one_walk_at_the_highest_priority() -> None:
     )
     walks = [p for p in md.treeprocessors if isinstance(p, LinkingTreeprocessor)]
     assert len(walks) == 1
-    assert md.treeprocessors.get_index_for_name(LinkingTreeprocessor.NAME) == next(
-        index for index, item in enumerate(md.treeprocessors._priority) if item.priority == 16
-    )
+    index = md.treeprocessors.get_index_for_name
+    assert index("inline") < index(LinkingTreeprocessor.NAME) < index("prettify")  # 20 > 16 > 10
     assert [linker.name for linker in walks[0].linkers] == ["high", "low"]
 
 

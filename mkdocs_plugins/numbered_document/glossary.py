@@ -199,11 +199,8 @@ class GlossaryLinker:
         if not found:
             return []
         own = {element.get(TERM_ATTRIBUTE) for element in path}
-        uses, linked, every = (
-            self.uses.setdefault(self.page, set()),
-            self._linked,
-            self.mode == "all",
-        )
+        uses = self.uses.setdefault(self.page, set())
+        linked, every = self._linked, self.mode == "all"
         spans: list[Span] = []
         for start, end, term in found:
             if term in own:

@@ -58,10 +58,10 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         root = Path(self.config.content_dir)
         self.stopwatch = Stopwatch()
         self.late: dict[str, dict[str, str]] = {}
+        """Source path of a page → its placeholders and the lists of links that replace them."""
         self._shown: tuple[str, str] | None = None
         """While a search plugin indexes a page: its content with links, and without."""
         self._search_between: bool | None = None
-        """Source path of a page → its placeholders and the lists of links that replace them."""
         optional = ("changes_page", "data_page")
         for option in (
             "full_text_page",
@@ -263,8 +263,9 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         if self.layout.timeline:
             files.append(File.generated(config, SCRIPT, abs_src_path=str(ASSETS / "timeline.js")))
 
-        # Links made in prose get final URLs: MkDocs then has no .md path to resolve per link,
-        # which cost more than finding the links (measured by `make bench`). Looked up when
+        # Links made in prose get final URLs: they are written as HTML, which MkDocs' link
+        # resolver never sees (and resolving a .md path per link cost more than finding the
+        # links, measured by `make bench`). Looked up when
         # first needed (drafts under `mkdocs serve` and other plugins' pages too), then kept for
         # this build: a page links the glossary or a point many times, and each lookup in
         # `files` builds paths (a third of the glossary's cost in the profile at 500 pages).
@@ -432,9 +433,10 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         has them back (``_show_links``).
 
         The index holds text, never links, so it is the same either way (a build test compares
-        it); but the search plugins parse every tag of a page to find its text, and the term
-        and point links were the largest cost of a big glossary left after matching: half of
-        what its 11,000 links added at 500 pages. Done only where nothing but a search plugin
+        it); but the search plugins parse every tag of a page to find its text, and at 500
+        pages the 11,000 term links were the largest cost of the glossary after matching:
+        hiding them took what it adds from 16.5% to 12.2% of the build's instructions (the same
+        pair, `make bench`'s glossary row). Done only where nothing but a search plugin
         handles the page between the two hooks, and where the search plugin leaves the content
         as it is (see ``SEARCH_REWRITES``); ``_show_links`` checks that it did."""
         self._shown = None

@@ -124,12 +124,14 @@ class Linker:
     mentions: dict[str, set[int]] = field(default_factory=dict)
     """Source path of each converted page → the points it refers to."""
     problems: list[str] = field(default_factory=list)
+    """References to points that do not exist, since the caller last emptied the list."""
     previews: bool = False
     """Mark links with ``data-preview``, for a theme that shows the target on hover."""
-    """References to points that do not exist, since the caller last emptied the list."""
     href: Callable[[str, str], str] = relative_path
     """The link from one page to another, both named by source path. By default a relative
-    ``.md`` path (MkDocs resolves it); a caller that knows the URLs gives final ones."""
+    ``.md`` path, as Markdown would link. Links are written as HTML, which MkDocs' link
+    resolver never sees (``treewalk.replace_spans``), so under MkDocs the caller gives final
+    URLs."""
 
     def start_page(self, page: str, own: int | None = None) -> None:
         self.page, self.own = page, own

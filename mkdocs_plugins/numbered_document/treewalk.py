@@ -98,9 +98,9 @@ class LinkingTreeprocessor(Treeprocessor):
     """Runs every linker registered on a Markdown instance over its tree, in one walk.
 
     Linkers take turns on each run of text by priority: the first finds its spans in the whole
-    text, the next only in the gaps between them, and so on, which is what each would see if it
-    walked the tree after the one before (the links made earlier are ``a`` elements, skipped).
-    One walk for all: walking a page's tree costs as much as a linker finding nothing in it.
+    text, the next only in the gaps between them, and so on: no linker sees the text of a link
+    made before it, as none sees the text of a link written in the Markdown. One walk for all:
+    walking a page's tree costs as much as a linker finding nothing in it.
     """
 
     NAME = "nd_links"
