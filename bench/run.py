@@ -6,9 +6,10 @@ then built with the plugin switched off), with the same theme, extensions and na
 builds of a size run alternately in fresh processes; the table shows medians, the ratio of the
 two, peak memory, and the plugin's own time per stage. Then it builds synthetic content of the
 glossary's target shape (500 points, 300 terms) with its glossary and with none, for what the
-glossary alone costs.
+glossary alone costs: five alternating pairs, and, where valgrind is installed, the
+instructions one build of each executes.
 
-    python bench/run.py            # the full table (about 10 minutes on 2 cores)
+    python bench/run.py            # the full table (about 12 minutes on 2 cores)
     python bench/run.py --quick    # one small size, one run: a smoke run
 """
 
@@ -186,7 +187,7 @@ def measure_glossary(
 def instructions(builds: list[tuple[Path, Path]]) -> list[int]:
     """The instructions each build executes, counted by valgrind's cachegrind (no cache
     simulation), side by side. A count is the same for the same work whatever else the machine
-    does, where wall time on a shared machine varies by 15% between identical builds."""
+    does, where wall time on a shared machine varies by up to 16% between identical builds."""
 
     def count(config: Path, site: Path) -> int:
         out = subprocess.run(
