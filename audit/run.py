@@ -105,9 +105,12 @@ class StaticHost(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    handler = functools.partial(StaticHost, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serving(folder: Path, handler: type[SimpleHTTPRequestHandler] = StaticHost) -> Iterator[str]:
+    """Serve a folder on a free loopback port, in a thread, until the block ends; the tests
+    serve built sites with it too, with a plain handler."""
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -115,22 +115,18 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 
 def served(folder: Path) -> Iterator[str]:
-    """Serve a built site on a free loopback port, as a static host would, until the end."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    """Serve a built site on a free loopback port until the end: files as they are, no log
+    (the audit's server, `make audit`, with a plain handler instead of its gzipping one)."""
+    from http.server import SimpleHTTPRequestHandler
+
+    from audit.run import serving
 
     class Quiet(SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(folder, Quiet) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
