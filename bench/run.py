@@ -137,10 +137,7 @@ def without_glossary(work: Path, with_plugin: Path) -> Path:
     config = yaml.safe_load(with_plugin.read_text(encoding="utf-8"))
     (work / "no-glossary").mkdir()
     config["nav"] = [item for item in config["nav"] if "glossary.md" not in item.values()]
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "numbered-document" in plugin:
-            options = plugin["numbered-document"]
-            options.update(glossary_dir=str(work / "no-glossary"), dump_markdown="")
+    plugin_options(config).update(glossary_dir=str(work / "no-glossary"), dump_markdown="")
     return write(work / "no-glossary.yml", config)
 
 
@@ -259,10 +256,17 @@ def without_dump(config_file: Path) -> Path:
     """The same build, minus the copy of its Markdown (``dump_markdown``): writing hundreds of
     files is the benchmark's own work, not the plugin's, and must not count as the plugin's."""
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    plugin_options(config)["dump_markdown"] = ""
+    return write(config_file.with_name(f"{config_file.stem}-timed.yml"), config)
+
+
+def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
+    """The numbered-document plugin's options in a loaded mkdocs.yml, to edit in place."""
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "numbered-document" in plugin:
-            plugin["numbered-document"]["dump_markdown"] = ""
-    return write(config_file.with_name(f"{config_file.stem}-timed.yml"), config)
+            options: dict[str, Any] = plugin["numbered-document"]
+            return options
+    raise ValueError("the config has no numbered-document plugin with options")
 
 
 def measure(
