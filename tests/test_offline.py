@@ -11,8 +11,9 @@ import pytest
 
 from mkdocs_plugins.numbered_document.__main__ import with_reference
 from mkdocs_plugins.numbered_document.loader import load_document
+from mkdocs_plugins.numbered_document.pages import catalog_for
+from mkdocs_plugins.numbered_document.pages.reference import field_tables
 from mkdocs_plugins.numbered_document.schema import json_schemas
-from mkdocs_plugins.numbered_document.views import field_tables
 
 from .conftest import ROOT, build_site
 
@@ -66,6 +67,8 @@ def test_the_published_json_schemas_are_generated_from_the_schema() -> None:
 def test_contributing_has_the_field_reference_generated_from_the_schema() -> None:
     document = load_document(ROOT / "content")
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    fresh = with_reference(text, field_tables(json_schemas(document.meta), level=3))
+    fresh = with_reference(
+        text, field_tables(json_schemas(document.meta), catalog_for(document, "en", []), level=3)
+    )
     assert text == fresh, "CONTRIBUTING.md's field reference is stale: run `make schemas`"
     assert "| `obligations` |" in text and "### Version" in text

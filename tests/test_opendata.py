@@ -17,7 +17,8 @@ from jsonschema import Draft202012Validator
 from mkdocs_plugins.numbered_document.citation import bibtex_citation, plain_citation
 from mkdocs_plugins.numbered_document.loader import load_document
 from mkdocs_plugins.numbered_document.opendata import export_schema
-from mkdocs_plugins.numbered_document.views import DATA_FILES
+from mkdocs_plugins.numbered_document.pages import Site, catalog_for
+from mkdocs_plugins.numbered_document.templating import Words
 
 from .conftest import ROOT
 
@@ -100,7 +101,7 @@ def test_the_data_page_documents_every_file_and_field(site: Path) -> None:
     page = BeautifulSoup((site / "data/index.html").read_text(encoding="utf-8"), "html.parser")
     article = page.select_one("article")
     links = {a.get_text(): a["href"] for a in article.select("table a")}
-    assert sorted(links) == sorted(DATA_FILES)
+    assert sorted(links) == sorted(output.name for output in Site.outputs_declared())
     for name, href in links.items():
         assert (site / "data" / href).is_file(), name
     fields = {code.get_text() for code in article.select("td code")}
@@ -113,11 +114,12 @@ def test_the_data_page_documents_every_file_and_field(site: Path) -> None:
 def test_citations_give_the_address_and_leave_the_access_date_to_the_reader() -> None:
     document = load_document(ROOT / "content")
     point = document.by_number[14]
+    words = Words(document, catalog_for(document, "en", []))
     url = "https://example.org/site/points/14-frozen-funds/"
-    plain = plain_citation(document, point, "A & B 100% {site}", url)
+    plain = plain_citation(words, point, "A & B 100% {site}", url)
     assert plain.startswith("“Point 14: Use of frozen Russian assets.” A & B 100% {site}. ")
     assert f" {url}. " in plain and plain.endswith("Accessed [date].")
-    bibtex = bibtex_citation(document, point, "A & B 100% {site}", url)
+    bibtex = bibtex_citation(words, point, "A & B 100% {site}", url)
     assert bibtex.split("\n")[0] == "@misc{28-point-draft-plan-point-14,"
     assert "  howpublished = {A \\& B 100\\% \\{site\\}}," in bibtex
     assert f"  url = {{{url}}}," in bibtex and "  urldate = {[date]}," in bibtex

@@ -6,8 +6,8 @@ import markdown
 import pytest
 import yaml
 
-from mkdocs_plugins.numbered_document import views
-from mkdocs_plugins.numbered_document.views import front_matter, md
+from mkdocs_plugins.numbered_document import late
+from mkdocs_plugins.numbered_document.templating import front_matter, md
 
 
 @pytest.mark.parametrize(
@@ -45,18 +45,20 @@ def test_front_matter_is_escaped_plain_text_on_one_line() -> None:
 
 
 def test_placeholders_are_filled_in_one_pass_and_others_left_alone() -> None:
-    refers, used = views.REFERS_TO.format(number=3), views.USED_IN.format(term="de-facto")
-    other = views.USED_IN.format(term="amnesty")
+    refers, used = late.REFERS_TO.format(number=3), late.USED_IN.format(term="de-facto")
+    other = late.USED_IN.format(term="amnesty")
     page = f"<p>a</p>{refers}<p>b</p>{used}{other}"
-    filled = views.fill_all(page, {refers: "<ul>R</ul>", used: "<ul>U</ul>"})
+    filled = late.fill_all(page, {refers: "<ul>R</ul>", used: "<ul>U</ul>"})
     assert filled == f"<p>a</p><ul>R</ul><p>b</p><ul>U</ul>{other}"
-    assert all(views.PLACEHOLDER.fullmatch(p) for p in (refers, used, views.REFERENCED_BY))
+    assert all(late.PLACEHOLDER.fullmatch(p) for p in (refers, used, late.REFERENCED_BY))
 
 
 def test_a_source_shows_its_title_and_publisher_as_written() -> None:
+    from mkdocs_plugins.numbered_document.catalog import Catalog, read_catalog
     from mkdocs_plugins.numbered_document.schema import Source
-    from mkdocs_plugins.numbered_document.writing import cite_source
+    from mkdocs_plugins.numbered_document.templating import Words
 
     source = Source(id="s", title="The *real* <b>deal</b>", publisher="A_B & C")
-    rendered = markdown.markdown(cite_source(source))
+    words = Words(None, Catalog("en", read_catalog("en", [])))  # type: ignore[arg-type]
+    rendered = markdown.markdown(words.cite(source))
     assert rendered == "<p><em>The *real* &lt;b&gt;deal&lt;/b&gt;</em>, A_B &amp; C</p>"

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from .loader import load_document
 from .model import ContentError
+from .pages import catalog_for
+from .pages.reference import field_tables
 from .schema import json_schemas
-from .views import field_tables
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {out / name}")
     if args.reference:
         text = args.reference.read_text(encoding="utf-8")
-        args.reference.write_text(with_reference(text, field_tables(schemas, level=3)))
+        args.reference.write_text(
+            with_reference(text, field_tables(schemas, catalog_for(document, "en", []), level=3))
+        )
         print(f"wrote the field reference in {args.reference}")
     return 0
 

@@ -55,5 +55,11 @@ class NumberedDocumentConfig(Config):
     only on the index page, which keeps the sidebar short for documents with many points."""
     format_page = c.Type(str, default="contributing/format.md")
     """Where the generated content-format reference goes; empty for none."""
+    language = c.Type(str, default="")
+    """The language of the generated pages' interface words (a catalog in `locales/`); empty
+    for the theme's `language`, so one setting serves the theme and the plugin."""
+    templates_dir = c.Type(str, default="")
+    """A folder of templates and catalogs that override the plugin's own, file by file; empty
+    for `numbered_document` in the theme's `custom_dir`."""
     dump_markdown = c.Type(str, default="")
     """For the benchmark: also write the Markdown of every generated page into this folder."""

@@ -170,118 +170,123 @@ def _table(header: list[str], rows: Iterable[list[Any]]) -> str:
     return out.getvalue()
 
 
+TABLES: dict[str, Callable[[Export], str]] = {
+    "points.csv": lambda data: _table(
+        [
+            "number",
+            "title",
+            "summary",
+            "parties",
+            "topics",
+            "related",
+            "sources",
+            "wording",
+            "url",
+        ],
+        (
+            [
+                p.number,
+                p.title,
+                p.summary,
+                _joined(p.parties),
+                _joined(p.topics),
+                _joined(p.related),
+                _joined(p.sources),
+                "\n".join([p.wording.lead, *(f"- {i}" for i in p.wording.items)]),
+                p.url,
+            ]
+            for p in data.points
+        ),
+    ),
+    "obligations.csv": lambda data: _table(
+        ["point", "party", "kind", "text"],
+        (
+            [p.number, party, kind, text]
+            for p in data.points
+            for kind, given in (("asks", p.obligations), ("gives", p.benefits))
+            for party, text in given.items()
+        ),
+    ),
+    "versions.csv": lambda data: _table(
+        ["point", "draft", "status", "description", "wording", "excerpt", "sources", "note"],
+        (
+            [
+                p.number,
+                v.draft,
+                v.status,
+                v.description,
+                v.wording,
+                v.excerpt,
+                _joined(v.sources),
+                v.note,
+            ]
+            for p in data.points
+            for v in p.versions
+        ),
+    ),
+    "glossary.csv": lambda data: _table(
+        ["id", "term", "forms", "definition", "explanation", "related", "sources", "url"],
+        (
+            [
+                t.id,
+                t.term,
+                _joined(t.forms),
+                t.definition,
+                t.explanation,
+                _joined(t.related),
+                _joined(t.sources),
+                t.url,
+            ]
+            for t in data.glossary
+        ),
+    ),
+    "timeline.csv": lambda data: _table(
+        [
+            "id",
+            "date",
+            "precision",
+            "actor",
+            "summary",
+            "quote",
+            "sources",
+            "points",
+            "denies",
+            "note",
+            "url",
+        ],
+        (
+            [
+                e.id,
+                e.date.isoformat(),
+                e.precision,
+                e.actor,
+                e.summary,
+                e.quote,
+                _joined(e.sources),
+                _joined(e.points),
+                e.denies,
+                e.note,
+                e.url,
+            ]
+            for e in data.timeline
+        ),
+    ),
+    "sources.csv": lambda data: _table(
+        ["id", "title", "publisher", "date", "url", "note"],
+        (
+            [s.id, s.title, s.publisher, s.date.isoformat() if s.date else None, s.url, s.note]
+            for s in data.sources
+        ),
+    ),
+    "references.csv": lambda data: _table(
+        ["source", "target", "kind"],
+        ([e.source, e.target, e.kind] for e in data.references.edges),
+    ),
+}
+"""The CSV files, by name, each from the export: a new table is one entry here (and its
+description in the catalogs, for the data page)."""
+
+
 def csv_tables(data: Export) -> dict[str, str]:
     """The export as CSV tables, by file name (RFC 4180: commas, quotes, CRLF)."""
-    return {
-        "points.csv": _table(
-            [
-                "number",
-                "title",
-                "summary",
-                "parties",
-                "topics",
-                "related",
-                "sources",
-                "wording",
-                "url",
-            ],
-            (
-                [
-                    p.number,
-                    p.title,
-                    p.summary,
-                    _joined(p.parties),
-                    _joined(p.topics),
-                    _joined(p.related),
-                    _joined(p.sources),
-                    "\n".join([p.wording.lead, *(f"- {i}" for i in p.wording.items)]),
-                    p.url,
-                ]
-                for p in data.points
-            ),
-        ),
-        "obligations.csv": _table(
-            ["point", "party", "kind", "text"],
-            (
-                [p.number, party, kind, text]
-                for p in data.points
-                for kind, given in (("asks", p.obligations), ("gives", p.benefits))
-                for party, text in given.items()
-            ),
-        ),
-        "versions.csv": _table(
-            ["point", "draft", "status", "description", "wording", "excerpt", "sources", "note"],
-            (
-                [
-                    p.number,
-                    v.draft,
-                    v.status,
-                    v.description,
-                    v.wording,
-                    v.excerpt,
-                    _joined(v.sources),
-                    v.note,
-                ]
-                for p in data.points
-                for v in p.versions
-            ),
-        ),
-        "glossary.csv": _table(
-            ["id", "term", "forms", "definition", "explanation", "related", "sources", "url"],
-            (
-                [
-                    t.id,
-                    t.term,
-                    _joined(t.forms),
-                    t.definition,
-                    t.explanation,
-                    _joined(t.related),
-                    _joined(t.sources),
-                    t.url,
-                ]
-                for t in data.glossary
-            ),
-        ),
-        "timeline.csv": _table(
-            [
-                "id",
-                "date",
-                "precision",
-                "actor",
-                "summary",
-                "quote",
-                "sources",
-                "points",
-                "denies",
-                "note",
-                "url",
-            ],
-            (
-                [
-                    e.id,
-                    e.date.isoformat(),
-                    e.precision,
-                    e.actor,
-                    e.summary,
-                    e.quote,
-                    _joined(e.sources),
-                    _joined(e.points),
-                    e.denies,
-                    e.note,
-                    e.url,
-                ]
-                for e in data.timeline
-            ),
-        ),
-        "sources.csv": _table(
-            ["id", "title", "publisher", "date", "url", "note"],
-            (
-                [s.id, s.title, s.publisher, s.date.isoformat() if s.date else None, s.url, s.note]
-                for s in data.sources
-            ),
-        ),
-        "references.csv": _table(
-            ["source", "target", "kind"],
-            ([e.source, e.target, e.kind] for e in data.references.edges),
-        ),
-    }
+    return {name: make(data) for name, make in TABLES.items()}

@@ -1,9 +1,10 @@
-"""The MkDocs adapter: the only module that knows MkDocs. Each hook hands data to the pure modules.
+"""The MkDocs adapter: the only module that knows MkDocs. Each hook hands data to the core.
 
-Order within a build: on_config loads and checks the content (stops at once if it cannot be read)
-and registers the linkers; on_files adds the generated pages; on_page_markdown tells the linkers
-which page they are on; on_env, when every page is converted, makes "Refers to", "Referenced by"
-and "Used in" and the open data; on_post_page puts those lists into each written page.
+Order within a build: on_config loads and checks the content (stops at once if it cannot be read),
+makes the ``Site`` (pages declared in ``pages/``, words from the catalog) and registers the
+linkers; on_files adds the generated pages; on_page_markdown tells the linkers which page they
+are on; on_env, when every page is converted, makes the late lists ("Refers to", "Used in") and
+the data files; on_post_page puts the lists into each written page.
 """
 
 from __future__ import annotations
@@ -12,34 +13,38 @@ import html
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
-from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import drafts_views, glossary, opendata, parties_views, references, treewalk, views
+from . import glossary, references, treewalk
+from .catalog import CatalogError
 from .config import NumberedDocumentConfig
 from .glossary import Entry, GlossaryLinker, TermMatcher, glossary_extension, plain_text
 from .graph import ReferenceGraph
-from .layout import Layout, expand_nav
+from .late import LateLists, fill_all
+from .layout import expand_nav
 from .loader import load_document
-from .model import ContentError, Document, shown_path
+from .model import ContentError, shown_path
+from .pages import Site, catalog_for
+from .pages.reference import Published
 from .references import Linker, ReferencePattern, Target, reference_extension
-from .schema import json_schemas
 from .timing import Stopwatch
+
+if TYPE_CHECKING:  # imported for the type only: `mkdocs build` never loads the server
+    from jinja2 import Environment
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger("numbered-document")  # the prefix readers see, as in mkdocs.yml
 
 ASSETS = Path(__file__).parent / "assets"
-STYLESHEET = "assets/numbered-document/style.css"
-SCRIPT = "assets/numbered-document/timeline.js"
+ASSET_DIR = "assets/numbered-document"
 SEARCH_PLUGINS = frozenset({"search", "material/search"})
 LINK_CLASSES = (references.LINK_CLASS, glossary.LINK_CLASS)
 SEARCH_REWRITES = re.compile(r'\s?data-search-\w+="[^"]+"')
@@ -55,179 +60,113 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        root = Path(self.config.content_dir)
         self.stopwatch = Stopwatch()
         self.late: dict[str, dict[str, str]] = {}
         """Source path of a page → its placeholders and the lists of links that replace them."""
         self._shown: tuple[str, str] | None = None
         """While a search plugin indexes a page: its content with links, and without."""
         self._search_between: bool | None = None
-        optional = ("changes_page", "data_page")
-        for option in (
-            "full_text_page",
-            "glossary_page",
-            "timeline_page",
-            "actors_page",
-            *optional,
-        ):
-            if option in optional and not self.config[option]:
-                continue
-            if not str(self.config[option]).endswith(".md"):
+        self.site = self._site(config)
+        self.page_numbers = {
+            self.site.path("point", p): p.number for p in self.site.document.points
+        }
+        for name in ("attr_list", "md_in_html", "tables"):  # what the generated pages use
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+        self.linker = self._linker()
+        config.markdown_extensions.append(reference_extension(self.linker, self.stopwatch))
+        self.glossary = self._glossary()
+        if self.site.document.terms:  # with none, the walk has nothing to look for
+            config.markdown_extensions.append(glossary_extension(self.glossary, self.stopwatch))
+        config.extra_css.append(f"{ASSET_DIR}/style.css")
+        config.extra_javascript.extend(f"{ASSET_DIR}/{name}" for name in self._scripts)
+        if config.nav:
+            self._expand_nav(config.nav)
+        return config
+
+    def _site(self, config: MkDocsConfig) -> Site:
+        """The content, loaded and checked, as a site in the interface's language."""
+        for kind in Site.single_pages():
+            value = str(self.config[kind.setting])
+            if (value or not kind.optional) and not value.endswith(".md"):
+                example = kind.setting.removesuffix("_page").replace("_", "-")
                 raise PluginError(
-                    f"numbered-document: '{option}' in mkdocs.yml must be a page path ending "
-                    f"in .md, e.g. '{option.removesuffix('_page').replace('_', '-')}.md'."
+                    f"numbered-document: '{kind.setting}' in mkdocs.yml must be a page path "
+                    f"ending in .md, e.g. '{example}.md'."
                 )
         try:
             with self.stopwatch.measure("load"):
-                self.document = load_document(
-                    root,
+                document = load_document(
+                    Path(self.config.content_dir),
                     document_file=self.config.document_file,
                     points_dir=self.config.points_dir,
                     glossary_dir=self.config.glossary_dir,
                     timeline_dir=self.config.timeline_dir,
                 )
+            language = self.config.language or str(config.theme.get("language") or "en")
+            folders = [Path(self.config.templates_dir or self._custom_templates(config))]
+            catalog = catalog_for(document, language, folders)
         except ContentError as error:
             count = len(error.problems)
             raise PluginError(
                 f"{count} problem{'s' if count > 1 else ''} in the content:\n{error}"
             ) from None
-        self.layout = Layout(
-            points_dir=self.config.points_dir,
-            full_text=self.config.full_text_page,
-            format_page=self.config.format_page,
-            glossary=self.config.glossary_page if self.document.terms else "",
-            timeline=self.config.timeline_page if self.document.events else "",
-            actors=self.config.actors_page if self.document.events else "",
-            parties_dir=self.config.parties_dir.strip("/"),
-            topics_dir=self.config.topics_dir.strip("/"),
-            drafts_dir=self.config.drafts_dir.strip("/") if self.document.drafts else "",
-            changes=self.config.changes_page if self.document.drafts else "",
+        except CatalogError as error:
+            raise PluginError(f"numbered-document: {error}") from None
+        return Site(
+            document,
+            settings=self.config,
+            catalog=catalog,
             site_name=config.site_name,
+            address=lambda src_uri: self._address(config, src_uri),
+            template_folders=folders,
         )
-        self.pages = {p.number: self.layout.point(p) for p in self.document.points}
-        self.page_numbers = {src_uri: number for number, src_uri in self.pages.items()}
-        self.linker = self._linker(self.document)
-        for name in ("attr_list", "md_in_html", "tables"):  # what the generated pages use
-            if name not in config.markdown_extensions:
-                config.markdown_extensions.append(name)
-        config.markdown_extensions.append(reference_extension(self.linker, self.stopwatch))
-        self.glossary = self._glossary(self.document)
-        if self.document.terms:  # with none, the walk has nothing to look for
-            config.markdown_extensions.append(glossary_extension(self.glossary, self.stopwatch))
-        config.extra_css.append(STYLESHEET)
-        if self.layout.timeline:
-            config.extra_javascript.append(SCRIPT)
-        if config.nav:
-            self._expand_nav(config.nav)
-        return config
+
+    @staticmethod
+    def _custom_templates(config: MkDocsConfig) -> str:
+        """The site's templates folder: ``numbered_document`` in the theme's custom_dir."""
+        custom = config.theme.custom_dir
+        return os.path.join(custom, "numbered_document") if custom else ""
+
+    @property
+    def _scripts(self) -> list[str]:
+        return list(dict.fromkeys(a for kind in self.site.kinds.values() for a in kind.assets))
 
     def _expand_nav(self, nav: list[Any]) -> None:
         """List the generated pages under their index pages where the site's nav names them."""
-        document, layout = self.document, self.layout
-        sections = [
-            (
-                layout.parties_dir,
-                "parties_dir",
-                [layout.party(i) for i in self._parties],
-                "parties",
-            ),
-            (layout.topics_dir, "topics_dir", [layout.topic(t) for t in self._topics], "topics"),
-            (layout.drafts_dir, "drafts_dir", [layout.draft(d) for d in document.drafts], "drafts"),
-        ]
-        if self.config.nav == "section":
-            points = [self.pages[number] for number in sorted(self.pages)]
-            sections.insert(0, (layout.points_dir, "nav: index", points, document.plural))
-        for folder, option, pages, title in sections:
-            if not folder:
-                continue
-            index = layout.index_of(folder)
-            if not expand_nav(nav, index, pages, title.capitalize()):
-                hint = option if option.startswith("nav") else f"{option}: ''"
+        for kind, index, pages in self.site.sections():
+            title = self.site.catalog(kind.nav_title)
+            if not expand_nav(nav, index, pages, title):
+                setting = kind.nav_setting or kind.setting
+                hint = f"{setting}: index" if kind.nav_setting else f"{setting}: ''"
                 log.warning(
-                    f"the site's nav does not list {index}: add it where the {title} belong, "
-                    f"or set the plugin's `{hint}`."
+                    f"the site's nav does not list {index}: add it where the {title.lower()} "
+                    f"belong, or set the plugin's `{hint}`."
                 )
 
-    @property
-    def _parties(self) -> list[str]:
-        """The parties that have a page: those that some point names."""
-        return [p for p, points in self.document.points_by_party.items() if points]
-
-    @property
-    def _topics(self) -> list[str]:
-        return [t for t, points in self.document.points_by_topic.items() if points]
-
-    def _linker(self, document: Document) -> Linker:
-        words = document.meta.items
+    def _linker(self) -> Linker:
+        document, words = self.site.document, self.site.words
         targets = {
             point.number: Target(
-                src_uri=self.pages[point.number],
-                title=views.heading(document, point),
+                src_uri=self.site.path("point", point),
+                title=words.heading(point),
                 items=len(point.items),
                 anchor=lambda item, n=point.number: document.anchor(n, item),
             )
             for point in document.points
         }
-        pattern = ReferencePattern(words.singular, words.plural, words.conjunctions)
+        items = document.meta.items
+        pattern = ReferencePattern(items.singular, items.plural, items.conjunctions)
         return Linker(pattern=pattern, targets=targets, previews=self.config.link_previews)
 
-    def _glossary(self, document: Document) -> GlossaryLinker:
+    def _glossary(self) -> GlossaryLinker:
+        document, page = self.site.document, self.site.path("glossary")
         forms = {form: term.id for term in document.terms for form in term.forms}
         entries = {
-            term.id: Entry(self.layout.glossary, term.id, plain_text(term.meta.definition))
+            term.id: Entry(page, term.id, plain_text(term.meta.definition))
             for term in document.terms
         }
         return GlossaryLinker(TermMatcher(forms), entries, mode=self.config.glossary_links)
-
-    def _generate(self, config: MkDocsConfig) -> dict[str, str]:
-        """The Markdown of every generated page, by source path."""
-        document, layout = self.document, self.layout
-        generated = {
-            layout.point(p): views.point_page(
-                document, layout, p, url=self._address(config, layout.point(p))
-            )
-            for p in document.points
-        }
-        generated[layout.index] = views.points_index(document, layout)
-        generated[layout.full_text] = views.full_text(document, layout)
-        if layout.glossary:
-            generated[layout.glossary] = views.glossary_page(document, layout.glossary)
-        if layout.timeline:
-            generated[layout.timeline] = views.timeline_page(document, layout)
-            generated[layout.actors] = views.actors_page(document, layout)
-        if layout.parties_dir:
-            generated[layout.index_of(layout.parties_dir)] = parties_views.parties_index(
-                document, layout
-            )
-            for party_id in self._parties:
-                party = document.parties[party_id]
-                generated[layout.party(party_id)] = parties_views.party_page(
-                    document, layout, party
-                )
-        if layout.topics_dir:
-            generated[layout.index_of(layout.topics_dir)] = parties_views.topics_index(
-                document, layout
-            )
-            for topic_id in self._topics:
-                topic = document.topics[topic_id]
-                generated[layout.topic(topic_id)] = parties_views.topic_page(
-                    document, layout, topic
-                )
-        if layout.drafts_dir:
-            generated[layout.index_of(layout.drafts_dir)] = drafts_views.drafts_index(
-                document, layout
-            )
-            for draft in document.drafts.values():
-                generated[layout.draft(draft.id)] = drafts_views.draft_page(document, layout, draft)
-        if layout.changes:
-            generated[layout.changes] = drafts_views.changes_page(document, layout)
-        if layout.format_page:
-            generated[layout.format_page] = views.field_reference(json_schemas(document.meta))
-        if self.config.data_page:
-            generated[self.config.data_page] = views.data_page(
-                document, self.config.data_page, self._data_dir, opendata.export_schema()
-            )
-        return generated
 
     @staticmethod
     def _address(config: MkDocsConfig, src_uri: str) -> str:
@@ -239,36 +178,51 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         if not self.config.enabled:
             return files
         with self.stopwatch.measure("pages"):
-            generated = self._generate(config)
+            generated = self.site.generate()
         if self.config.dump_markdown:
             dump = Path(self.config.dump_markdown)
             for src_uri, content in generated.items():
                 (dump / src_uri).parent.mkdir(parents=True, exist_ok=True)
                 (dump / src_uri).write_text(content, encoding="utf-8")
         for src_uri, content in generated.items():
-            if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(
-                    f"{config.docs_dir}/{src_uri} is also a generated page: rename or remove the "
-                    "hand-written file, or change the plugin's page settings in mkdocs.yml."
-                )
-            listed = self.config.nav == "section" or src_uri not in self.page_numbers
-            inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
-        for point in self.document.points:
-            page = files.get_file_from_path(self.layout.point(point))
-            assert page is not None
-            # "Edit this page" opens the point's own file, not the generated page.
-            page.edit_uri = Path(os.path.relpath(point.path, config.docs_dir)).as_posix()
-        files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "style.css")))
-        if self.layout.timeline:
-            files.append(File.generated(config, SCRIPT, abs_src_path=str(ASSETS / "timeline.js")))
+            self._add_page(files, config, src_uri, content)
+        for name in ["style.css", *self._scripts]:
+            files.append(
+                File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / name))
+            )
+        self.linker.href = self.glossary.href = self._href(files)
+        # Known to MkDocs from the start, so pages can link to them; written in on_env.
+        self.data_files = {
+            output.name: File.generated(config, f"{self.site.data_dir}/{output.name}", content="")
+            for output in self.site.outputs
+        }
+        for file in self.data_files.values():
+            files.append(file)
+        return files
 
-        # Links made in prose get final URLs: they are written as HTML, which MkDocs' link
-        # resolver never sees (and resolving a .md path per link cost more than finding the
-        # links, measured by `make bench`). Looked up when
-        # first needed (drafts under `mkdocs serve` and other plugins' pages too), then kept for
-        # this build: a page links the glossary or a point many times, and each lookup in
-        # `files` builds paths (a third of the glossary's cost in the profile at 500 pages).
+    def _add_page(self, files: Files, config: MkDocsConfig, src_uri: str, content: str) -> None:
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(
+                f"{config.docs_dir}/{src_uri} is also a generated page: rename or remove the "
+                "hand-written file, or change the plugin's page settings in mkdocs.yml."
+            )
+        kind, item = self.site.pages[src_uri]
+        listed = self.site.in_nav(kind)
+        inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+        if kind.source is not None:
+            # "Edit this page" opens the content file, not the generated page.
+            file.edit_uri = Path(os.path.relpath(kind.source(item), config.docs_dir)).as_posix()
+        files.append(file)
+
+    @staticmethod
+    def _href(files: Files) -> Any:
+        """The link from one page to another, by source path, as a final URL.
+
+        Links made in prose are written as HTML, which MkDocs' link resolver never sees (and
+        resolving a .md path per link cost more than finding the links, measured by `make
+        bench`). Looked up when first needed (drafts under `mkdocs serve` and other plugins'
+        pages too), then kept for this build: each lookup in `files` builds paths."""
         relative: dict[tuple[str, str], str] = {}
 
         def href(page: str, target: str) -> str:
@@ -281,19 +235,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
                 found = relative[page, target] = get_relative_url(there.url, here.url)
             return found
 
-        self.linker.href = self.glossary.href = href
-        # Known to MkDocs from the start, so pages can link to them; written in on_env.
-        self.data_files = {
-            name: File.generated(config, f"{self._data_dir}/{name}", content="")
-            for name in views.DATA_FILES
-        }
-        for file in self.data_files.values():
-            files.append(file)
-        return files
-
-    @property
-    def _data_dir(self) -> str:
-        return self.config.data_dir.strip("/")
+        return href
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -309,7 +251,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
     ) -> str | None:
         if self.config.enabled:
             for problem in self.linker.problems:
-                log.warning(f"{self._source_of(page, config)}: {problem}")
+                log.warning(f"{self._source_of(page)}: {problem}")
             self.linker.problems.clear()
         return html
 
@@ -317,70 +259,31 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         self, env: Environment, /, *, config: MkDocsConfig, files: Files
     ) -> Environment | None:
         """Every page is converted: fill in who refers to each point and where terms are used
-        (as autorefs resolves its references here), then export the graph."""
+        (as autorefs resolves its references here), then write the data files."""
         if not self.config.enabled:
             return env
         with self.stopwatch.measure("backlinks"):
-            self._fill_late_parts(files)
+            # Every page by source path, once: "used in" alone asks for thousands at scale.
+            pages = {file.src_uri: file.page for file in files if file.page is not None}
+            urls = {uri: page.url for uri, page in pages.items()}
+            titles = {uri: page.title or "" for uri, page in pages.items()}
+            graph = ReferenceGraph(self.site.document, self._point_pages, self.linker.mentions)
+            lists = LateLists(self.site, urls, titles, get_relative_url, self.config.link_previews)
+            self.late = lists.by_page(graph, self.glossary.uses)
+            shown = [*self._point_pages.values(), *self.linker.mentions]
+            plain = {uri: html.unescape(titles[uri] or uri) for uri in shown}
+            published = Published(self.site, graph, urls, plain)
+            for output in self.site.outputs:
+                self.data_files[output.name].content_string = output.make(published)
         log.debug(
             "time per stage: "
             + ", ".join(f"{k} {v:.3f} s" for k, v in sorted(self.stopwatch.seconds.items()))
         )
         return env
 
-    def _fill_late_parts(self, files: Files) -> None:
-        document = self.document
-        # Every page by source path, once: "used in" alone asks for thousands at scale, and
-        # each lookup in `files` builds paths.
-        by_uri = {file.src_uri: file.page for file in files if file.page is not None}
-        self.graph = ReferenceGraph(document, self.pages, self.linker.mentions)
-        self.late.clear()
-        self._items: dict[tuple[str, int], str] = {}
-        for number, src_uri in self.pages.items():
-            page = by_uri[src_uri]
-            refers = self._links_html(by_uri, page, set(self.graph.refers_to_pages(number)))
-            referenced = self._links_html(by_uri, page, self.graph.referenced_by(number))
-            self.late[src_uri] = {
-                views.REFERS_TO.format(number=number): refers
-                or views.none_html(f"This {document.singular} names no other."),
-                views.REFERENCED_BY.format(number=number): referenced
-                or views.none_html(f"No page refers to this {document.singular}."),
-            }
-        if self.layout.glossary:
-            page = by_uri[self.layout.glossary]
-            users: dict[str, set[str]] = {}
-            for uri, terms in self.glossary.uses.items():
-                if uri != self.layout.glossary:
-                    for term_id in terms:
-                        users.setdefault(term_id, set()).add(uri)
-            self.late[self.layout.glossary] = {
-                views.USED_IN.format(term=term.id): views.used_in_html(
-                    self._links_html(by_uri, page, users.get(term.id, set()))
-                )
-                for term in document.terms
-            }
-        pages = {
-            uri: (html.unescape(page.title or uri), page.url)
-            for uri in [*self.pages.values(), *self.linker.mentions]
-            for page in [by_uri[uri]]
-        }
-        graph = self.graph.as_data(document, pages)
-        data = opendata.export(
-            document,
-            url_of=lambda src_uri: by_uri[src_uri].url,
-            point_page=self.pages.__getitem__,
-            references=graph,
-            glossary_page=self.layout.glossary,
-            timeline_page=self.layout.timeline,
-        )
-        published = {
-            "document.json": opendata.as_json(data),
-            "document.schema.json": opendata.as_json(opendata.export_schema()),
-            "references.json": opendata.as_json(graph),
-            **opendata.csv_tables(data),
-        }
-        for name, file in self.data_files.items():
-            file.content_string = published[name]
+    @property
+    def _point_pages(self) -> dict[int, str]:
+        return {number: src_uri for src_uri, number in self.page_numbers.items()}
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """The lists of links made in on_env go into the written page here, after the search
@@ -391,38 +294,13 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         if not parts:
             return output
         with self.stopwatch.measure("backlinks"):
-            return views.fill_all(output, parts)
+            return fill_all(output, parts)
 
-    def _links_html(self, by_uri: dict[str, Page], here: Page, sources: set[str]) -> str:
-        """Links from one page to others: points first in number order, then pages by title."""
-        points = sorted(self.page_numbers[uri] for uri in sources if uri in self.page_numbers)
-        others = sorted(
-            (by_uri[uri] for uri in sources if uri not in self.page_numbers),
-            key=lambda page: views.sort_key(page.title or ""),
-        )
-        here_url = here.url
-        items = [self._point_item(by_uri, here_url, number) for number in points]
-        for page in others:
-            url = get_relative_url(page.url, here_url)
-            items.append(views.page_item(page.title or page.file.src_uri, url))
-        return views.links_list(items)
-
-    def _point_item(self, by_uri: dict[str, Page], here_url: str, number: int) -> str:
-        """A point's item in a list on one page, made once per build: the glossary page lists
-        each point under every term it uses (11,000 items at 500 pages, 500 different)."""
-        key = (here_url, number)
-        item = self._items.get(key)
-        if item is None:
-            url = get_relative_url(by_uri[self.pages[number]].url, here_url)
-            item = views.point_item(self.document, number, url, previews=self.config.link_previews)
-            self._items[key] = item
-        return item
-
-    def _source_of(self, page: Page, config: MkDocsConfig) -> str:
+    def _source_of(self, page: Page) -> str:
         """The file a contributor edits to change what a page says."""
         number = self.page_numbers.get(page.file.src_uri)
         if number is not None:
-            return shown_path(self.document.by_number[number].path)
+            return shown_path(self.site.document.by_number[number].path)
         return shown_path(page.file.abs_src_path or page.file.src_uri)
 
     @event_priority(1)  # just before the search plugins (0)

@@ -169,6 +169,16 @@ class ItemWords(_Model):
         default=["and", "or"],
         description='Words joining numbers in a list, as "and" in `points 5 and 10`.',
     )
+    languages: dict[
+        Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")],
+        dict[str, Text],
+    ] = Field(
+        default_factory=dict,
+        description="The item words in each other language the site's interface may be in, by "
+        "language code: `singular`, `plural` and any other form that language's catalog uses, "
+        "e.g. `uk: {singular: пункт, plural: пункти}`. Only interface words use them; the "
+        "text is never translated.",
+    )
 
 
 class DocumentMeta(_Model):

@@ -12,6 +12,16 @@
     var days = Array.prototype.slice.call(document.querySelectorAll("section.nd-day"));
     var count = form.querySelector(".nd-filter-count");
     var params = new URLSearchParams(window.location.search);
+    /* The words come from the page (the plugin's catalog, in the page's language): one message
+       per plural category, chosen by the browser's plural rules for that language. */
+    var words = JSON.parse(count.dataset.ndWords || "{}");
+    var plural = new Intl.PluralRules(document.documentElement.lang || undefined);
+
+    function counted(name, shown) {
+      var forms = words[name] || {};
+      var message = forms[plural.select(events.length)] || forms.other || "";
+      return message.replace("{count}", events.length).replace("{shown}", shown);
+    }
 
     ["actor", "point"].forEach(function (name) {
       var wanted = params.get(name);
@@ -34,9 +44,7 @@
       days.forEach(function (day) {
         day.hidden = !day.querySelector("article.nd-event:not([hidden])");
       });
-      count.textContent = shown === events.length
-        ? events.length + " events"
-        : shown + " of " + events.length + " events";
+      count.textContent = counted(shown === events.length ? "shown_all" : "shown_some", shown);
       var query = new URLSearchParams();
       if (actor) query.set("actor", actor);
       if (point) query.set("point", point);

@@ -1,0 +1,160 @@
+"""Interface words by language: one YAML catalog per language, with dates and plurals by Babel.
+
+Every word a reader sees on a generated page that is not content ("Published wording", "Refers
+to", a month's name) comes from here, so a site in another language needs one catalog file and
+no code. The plugin ships ``locales/en.yml`` and ``locales/uk.yml``; a site adds or overrides
+entries with a file of the same name in its own ``locales`` folder (``templates_dir``), merged
+key by key over the shipped one, as Material's plugins let a site override a partial.
+
+Messages are Python format strings. Every message may use the document's words for its items
+in the catalog's language: ``{singular}`` and ``{plural}`` (and ``{Singular}``, ``{Plural}``
+capitalised), plus any other form the document declares for that language (a case ending,
+say); other placeholders are named where the message is used. A message whose value is a
+mapping of CLDR plural categories (``one``, ``few``, ``many``, ``other``) is chosen by count.
+No MkDocs import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel import Locale
+from babel.dates import format_date
+
+LOCALES = Path(__file__).parent / "locales"
+"""The catalogs the plugin ships, one ``LANGUAGE.yml`` each."""
+
+
+class CatalogError(Exception):
+    """A catalog cannot be found or read, or lacks a message; the text says which and where."""
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The interface words of one language, with the document's item words in it."""
+
+    language: str
+    messages: Mapping[str, Any]
+    """Nested mapping of keys (``point.refers_to``) to format strings or plural mappings."""
+    words: Mapping[str, str] = field(default_factory=dict)
+    """The document's item words in this language: ``singular``, ``plural`` and any others."""
+
+    @property
+    def locale(self) -> Locale:
+        return Locale.parse(self.language.replace("-", "_"))
+
+    def _lookup(self, key: str) -> Any:
+        value: Any = self.messages
+        for part in key.split("."):
+            if not isinstance(value, Mapping) or part not in value:
+                raise CatalogError(
+                    f"the '{self.language}' catalog has no message '{key}': add it to "
+                    f"locales/{self.language}.yml (see the plugin's locales/en.yml)."
+                )
+            value = value[part]
+        return value
+
+    def has(self, key: str) -> bool:
+        try:
+            self._lookup(key)
+        except CatalogError:
+            return False
+        return True
+
+    def __call__(self, key: str, /, **params: Any) -> str:
+        """The message ``key`` with its placeholders filled in."""
+        message = self._lookup(key)
+        if isinstance(message, Mapping):
+            raise CatalogError(f"'{key}' in the '{self.language}' catalog needs a count")
+        return self._format(key, str(message), params)
+
+    def count(self, key: str, number: int, /, **params: Any) -> str:
+        """The message ``key`` in the plural form that ``number`` takes in this language."""
+        message = self._lookup(key)
+        if isinstance(message, Mapping):
+            form = self.locale.plural_form(number)
+            message = message.get(form, message.get("other"))
+        return self._format(key, str(message), {"count": number, **params})
+
+    def forms(self, key: str, /) -> dict[str, str]:
+        """Each plural form of ``key`` with the item words filled in and every other
+        placeholder kept, for a script to fill in (``{count}``)."""
+        message = self._lookup(key)
+        messages = message if isinstance(message, Mapping) else {"other": message}
+        kept = _Kept(self.word_forms)
+        return {form: str(text).format_map(kept) for form, text in messages.items()}
+
+    def _format(self, key: str, message: str, params: Mapping[str, Any]) -> str:
+        try:
+            return message.format_map({**self.word_forms, **params})
+        except (KeyError, IndexError, ValueError) as error:
+            raise CatalogError(
+                f"'{key}' in the '{self.language}' catalog: placeholder {error} is not known here"
+            ) from None
+
+    @property
+    def word_forms(self) -> dict[str, str]:
+        """Every item word, and each capitalised: ``{Singular}`` for "Point"."""
+        forms = dict(self.words)
+        forms.update(
+            {name.capitalize(): word[:1].upper() + word[1:] for name, word in self.words.items()}
+        )
+        return forms
+
+    def date(self, day: dt.date, precision: str = "day") -> str:
+        """A date in words, as precisely as it is known: a whole day or a month."""
+        pattern = self("date.month" if precision == "month" else "date.day")
+        return format_date(day, pattern, locale=self.locale)
+
+    def machine_date(self, day: dt.date, precision: str = "day") -> str:
+        """The same date for ``<time datetime>``: a month stays a month."""
+        return f"{day:%Y-%m}" if precision == "month" else day.isoformat()
+
+
+class _Kept(dict[str, str]):
+    """Placeholders not known here stay as they are."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def read_catalog(language: str, folders: list[Path]) -> dict[str, Any]:
+    """The catalog of ``language``: the shipped file, then each folder's file merged over it."""
+    found: dict[str, Any] = {}
+    paths = [
+        LOCALES / f"{language}.yml",
+        *(Path(f) / "locales" / f"{language}.yml" for f in folders),
+    ]
+    for path in paths:
+        if not path.is_file():
+            continue
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as error:
+            raise CatalogError(f"{path}: not valid YAML ({error})") from None
+        if not isinstance(data, dict):
+            raise CatalogError(f"{path}: a catalog is a mapping of keys to messages")
+        found = _merged(found, data)
+    if not found:
+        shipped = ", ".join(sorted(p.stem for p in LOCALES.glob("*.yml")))
+        raise CatalogError(
+            f"no catalog of interface words for the language '{language}': the plugin ships "
+            f"{shipped}; add locales/{language}.yml to the site's templates folder (copy the "
+            "plugin's locales/en.yml and translate its values)."
+        )
+    return found
+
+
+def _merged(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
+            merged[key] = _merged(merged[key], value)
+        else:
+            merged[key] = value
+    return merged

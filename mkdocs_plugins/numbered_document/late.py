@@ -1,0 +1,115 @@
+"""The parts of pages that need every page converted first: who refers to a point, where a term
+is used. Pages carry a placeholder for each (written by their templates); once the reference
+graph is complete, each is rendered from a small HTML template and put in place, in one pass
+over the page however many it holds (as autorefs resolves its references late). No MkDocs import.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from .graph import ReferenceGraph
+from .pages import Site
+from .sorting import sort_key
+
+REFERS_TO = '<div class="nd-links" data-nd-refers-to="{number}"></div>'
+REFERENCED_BY = '<div class="nd-links" data-nd-referenced-by="{number}"></div>'
+USED_IN = '<div class="nd-used-in" data-nd-used-in="{term}"></div>'
+
+PLACEHOLDER = re.compile(r'<div class="nd-[a-z-]+" data-nd-[a-z-]+="[^"<>]*"></div>')
+"""Any of the placeholders above, once filled in."""
+
+
+def fill_all(html_text: str, parts: Mapping[str, str]) -> str:
+    """Replace each placeholder (a key of ``parts``, such as ``USED_IN`` filled in) with its
+    HTML, in one pass over the page however many there are."""
+    if not parts:
+        return html_text
+    return PLACEHOLDER.sub(lambda match: parts.get(match.group(), match.group()), html_text)
+
+
+@dataclass
+class LateLists:
+    """The lists of links of one build, by page; made once every page's URL is known.
+
+    ``urls`` gives each page's URL by source path, ``titles`` its title as the site shows it
+    (HTML-ready text). ``previews`` marks links to points for the theme's hover previews.
+    """
+
+    site: Site
+    urls: Mapping[str, str]
+    titles: Mapping[str, str]
+    relative_url: Callable[[str, str], str]
+    """The link from one page's URL to another's (the site generator's own rule)."""
+    previews: bool = False
+    _items: dict[tuple[str, int], str] = field(default_factory=dict)
+
+    @property
+    def _point_pages(self) -> dict[str, int]:
+        return {self.site.path("point", p): p.number for p in self.site.document.points}
+
+    def by_page(
+        self, graph: ReferenceGraph, uses: Mapping[str, set[str]]
+    ) -> dict[str, dict[str, str]]:
+        """Source path of each page with late parts → its placeholders and their HTML."""
+        site, late = self.site, {}
+        t = site.catalog
+        for number, src_uri in graph.point_pages.items():
+            refers = self.links(src_uri, set(graph.refers_to_pages(number)))
+            referenced = self.links(src_uri, graph.referenced_by(number))
+            late[src_uri] = {
+                REFERS_TO.format(number=number): refers or self._none(t("point.names_no_other")),
+                REFERENCED_BY.format(number=number): referenced
+                or self._none(t("point.no_referrer")),
+            }
+        glossary = site.path("glossary")
+        if glossary:
+            users: dict[str, set[str]] = {}
+            for uri, terms in uses.items():
+                if uri != glossary:
+                    for term_id in terms:
+                        users.setdefault(term_id, set()).add(uri)
+            late[glossary] = {
+                USED_IN.format(term=term.id): site.fragment(
+                    "used_in.html",
+                    links=self.links(glossary, users.get(term.id, set())),
+                    none=self._none,
+                )
+                for term in site.document.terms
+            }
+        return late
+
+    def _none(self, text: str) -> str:
+        return self.site.fragment("none.html", text=text)
+
+    def links(self, here: str, sources: set[str]) -> str:
+        """Links from one page to others: points first in number order, then pages by title."""
+        numbers = self._point_pages
+        points = sorted(numbers[uri] for uri in sources if uri in numbers)
+        others = sorted(
+            (uri for uri in sources if uri not in numbers),
+            key=lambda uri: sort_key(self.titles.get(uri) or ""),
+        )
+        here_url = self.urls[here]
+        items = [self._point_item(here_url, number) for number in points]
+        for uri in others:
+            url = self.relative_url(self.urls[uri], here_url)
+            items.append(
+                self.site.fragment("page_item.html", title=self.titles.get(uri) or uri, url=url)
+            )
+        return self.site.fragment("links.html", items=items)
+
+    def _point_item(self, here_url: str, number: int) -> str:
+        """A point's item in a list on one page, made once per build: the glossary page lists
+        each point under every term it uses (11,000 items at 500 pages, 500 different)."""
+        key = (here_url, number)
+        item = self._items.get(key)
+        if item is None:
+            point = self.site.document.by_number[number]
+            url = self.relative_url(self.urls[self.site.path("point", point)], here_url)
+            item = self._items[key] = self.site.fragment(
+                "point_item.html", point=point, url=url, previews=self.previews
+            )
+        return item

@@ -1,0 +1,221 @@
+"""The registry of generated pages and output files: each declared once, in its own module.
+
+A module of this package declares ``KINDS`` (page kinds) and ``OUTPUTS`` (data files); the
+registry finds every module here, so adding a page kind means its module and its template, and
+adding a data file means one ``Output`` in its module. Each declaration says where the page goes
+(a plugin setting: a page path or a folder), whether the document has what it shows, what the
+template gets (a pure function of the model: the page's *selector*), and where it is listed.
+
+``Site`` is the core the MkDocs adapter drives: it knows the document, the settings, the
+interface words and the templates, and turns them into every page's Markdown, the late lists of
+links and the data files. No MkDocs import.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..catalog import Catalog, read_catalog
+from ..glossary import TERM_ATTRIBUTE
+from ..model import Document
+from ..templating import Words, environment, facts
+from ..treewalk import REPEATED
+
+Context = dict[str, Any]
+
+
+def _always(document: Document) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class PageKind:
+    """One kind of generated page: one page, or one per item (a point, a party...)."""
+
+    name: str
+    template: str
+    setting: str
+    """The plugin setting that places it: a page path (``glossary.md``) or, with ``each`` or
+    ``index``, a folder (``parties``). An empty setting switches the kind off."""
+    order: int
+    """Where its pages come among the generated files (and so in search and the sitemap)."""
+    select: Callable[[Site, Any], Context]
+    """What the template gets for one page (the item is None for a single page)."""
+    each: Callable[[Document], Iterable[Any]] | None = None
+    """The items that get a page each; their key (``key``) names the page in the folder."""
+    key: Callable[[Any], str] = str
+    index: bool = False
+    """The overview page of its folder (``FOLDER/index.md``)."""
+    needs: Callable[[Document], bool] = _always
+    """Whether the document has what the kind shows (no timeline without events)."""
+    listed_under: str = ""
+    """The kind whose page lists these pages in the site's navigation (their index page)."""
+    nav_title: str = ""
+    """Catalog key of the navigation section's title, when listed under an index."""
+    nav_setting: str = ""
+    """A plugin setting that lists these pages in the navigation when it says ``section``
+    (with ``index``, only their index page lists them)."""
+    source: Callable[[Any], Path] | None = None
+    """The content file a contributor edits to change the page ("Edit this page")."""
+    assets: tuple[str, ...] = ()
+    """Scripts from the plugin's assets that its page needs."""
+    optional: bool = True
+    """Whether its setting may be empty; not for a page that other pages link to."""
+
+
+@dataclass(frozen=True)
+class Output:
+    """One published data file: its name in the data folder and how it is made."""
+
+    name: str
+    order: int
+    make: Callable[[Site, Any], str]
+    """The file's text, from the site and the late data (graph and page addresses)."""
+
+    @property
+    def description(self) -> str:
+        """The catalog key of what it holds, for the data page."""
+        return "data.files." + self.name.replace(".", "_")
+
+
+def _modules() -> Iterator[Any]:
+    for info in pkgutil.iter_modules(__path__):
+        yield importlib.import_module(f"{__name__}.{info.name}")
+
+
+KINDS: tuple[PageKind, ...] = ()
+OUTPUTS: tuple[Output, ...] = ()
+
+
+def registry() -> tuple[tuple[PageKind, ...], tuple[Output, ...]]:
+    """Every page kind and output declared in this package, in their order."""
+    global KINDS, OUTPUTS
+    if not KINDS:
+        modules = list(_modules())
+        KINDS = tuple(
+            sorted((k for m in modules for k in getattr(m, "KINDS", ())), key=lambda k: k.order)
+        )
+        OUTPUTS = tuple(
+            sorted((o for m in modules for o in getattr(m, "OUTPUTS", ())), key=lambda o: o.order)
+        )
+    return KINDS, OUTPUTS
+
+
+def catalog_for(document: Document, language: str, folders: list[Path]) -> Catalog:
+    """The interface words in ``language``, with the document's item words in it: those it
+    declares for that language, else its own (``items`` in the document file)."""
+    items = document.meta.items
+    words = items.languages.get(language) or items.languages.get(language.split("-")[0])
+    if words is None:
+        words = {"singular": items.singular, "plural": items.plural}
+    return Catalog(language, read_catalog(language, folders), words)
+
+
+@dataclass
+class Site:
+    """The document as a set of generated pages and files, in one language."""
+
+    document: Document
+    settings: Mapping[str, Any]
+    """The plugin's settings (page paths, folders, options), as written in mkdocs.yml."""
+    catalog: Catalog
+    site_name: str = ""
+    address: Callable[[str], str] = lambda src_uri: ""
+    """A page's stable, absolute address (for citations), by source path."""
+    template_folders: list[Path] = field(default_factory=list)
+
+    @cached_property
+    def kinds(self) -> dict[str, PageKind]:
+        """The kinds that are on: their setting is not empty and the document has their data."""
+        return {
+            kind.name: kind
+            for kind in registry()[0]
+            if str(self.settings[kind.setting]).strip("/") and kind.needs(self.document)
+        }
+
+    @staticmethod
+    def single_pages() -> list[PageKind]:
+        """The kinds of one page each, placed by a page path (not a folder)."""
+        return [kind for kind in registry()[0] if kind.each is None and not kind.index]
+
+    @staticmethod
+    def outputs_declared() -> tuple[Output, ...]:
+        return registry()[1]
+
+    @property
+    def outputs(self) -> tuple[Output, ...]:
+        return registry()[1]
+
+    @property
+    def data_dir(self) -> str:
+        return str(self.settings["data_dir"]).strip("/")
+
+    def path(self, kind: str, key: Any = None) -> str:
+        """Where a page of ``kind`` goes (source path), or "" when the kind is off."""
+        found = self.kinds.get(kind)
+        if found is None:
+            return ""
+        place = str(self.settings[found.setting]).strip("/")
+        if found.index:
+            return f"{place}/index.md"
+        if found.each is not None and key is not None:
+            return f"{place}/{key if isinstance(key, str) else found.key(key)}.md"
+        return place
+
+    @cached_property
+    def pages(self) -> dict[str, tuple[PageKind, Any]]:
+        """Every generated page by source path, with its kind and item, in order."""
+        found: dict[str, tuple[PageKind, Any]] = {}
+        for kind in self.kinds.values():
+            items = [None] if kind.each is None else list(kind.each(self.document))
+            for item in items:
+                found[self.path(kind.name, item)] = (kind, item)
+        return found
+
+    @cached_property
+    def words(self) -> Words:
+        return Words(self.document, self.catalog)
+
+    @cached_property
+    def templates(self) -> jinja2.Environment:
+        env = environment(self.words, self.path, self.template_folders)
+        env.globals.update(REPEATED=REPEATED, TERM_ATTRIBUTE=TERM_ATTRIBUTE, facts=facts)
+        return env
+
+    def render(self, template: str, context: Context) -> str:
+        return self.templates.get_template(template).render(context)
+
+    def page(self, src_uri: str) -> str:
+        """The Markdown of one generated page; it ends with one newline."""
+        kind, item = self.pages[src_uri]
+        context = {"page": src_uri, **kind.select(self, item)}
+        return self.render(kind.template, context).rstrip("\n") + "\n"
+
+    def generate(self) -> dict[str, str]:
+        """The Markdown of every generated page, by source path."""
+        return {src_uri: self.page(src_uri) for src_uri in self.pages}
+
+    def in_nav(self, kind: PageKind) -> bool:
+        """Whether the navigation lists the pages of a kind (or only their index does)."""
+        return not kind.nav_setting or self.settings[kind.nav_setting] == "section"
+
+    def sections(self) -> Iterator[tuple[PageKind, str, list[str]]]:
+        """Each kind listed under an index page in the navigation: the kind, the index page
+        and the pages to list under it, in order."""
+        for kind in self.kinds.values():
+            if kind.listed_under and self.in_nav(kind):
+                index = self.path(kind.listed_under)
+                pages = [uri for uri, (each, _) in self.pages.items() if each is kind]
+                yield kind, index, pages
+
+    def fragment(self, template: str, **context: Any) -> str:
+        """A small piece of HTML from a template (a late list), without a final newline."""
+        return self.render(template, context).rstrip("\n")
