@@ -11,7 +11,7 @@ import markdown
 import pytest
 
 from mkdocs_plugins.numbered_document import treewalk
-from mkdocs_plugins.numbered_document.plugin import only_between
+from mkdocs_plugins.numbered_document.searchshield import only_between
 from mkdocs_plugins.numbered_document.treewalk import (
     LinkingExtension,
     LinkingTreeprocessor,

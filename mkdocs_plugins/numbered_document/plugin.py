@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
@@ -23,10 +22,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import glossary, references, treewalk
+from . import glossary, references
 from .catalog import CatalogError
 from .config import NumberedDocumentConfig
-from .glossary import Entry, GlossaryLinker, TermMatcher, glossary_extension, plain_text
+from .glossary import glossary_extension
 from .graph import ReferenceGraph
 from .late import LateLists, fill_all
 from .layout import expand_nav
@@ -34,7 +33,8 @@ from .loader import load_document
 from .model import ContentError, shown_path
 from .pages import Site, catalog_for
 from .pages.reference import Published
-from .references import Linker, ReferencePattern, Target, reference_extension
+from .references import reference_extension
+from .searchshield import SearchShield
 from .timing import Stopwatch
 
 if TYPE_CHECKING:  # imported for the type only: `mkdocs build` never loads the server
@@ -45,11 +45,7 @@ log = get_plugin_logger("numbered-document")  # the prefix readers see, as in mk
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/numbered-document"
-SEARCH_PLUGINS = frozenset({"search", "material/search"})
 LINK_CLASSES = (references.LINK_CLASS, glossary.LINK_CLASS)
-SEARCH_REWRITES = re.compile(r'\s?data-search-\w+="[^"]+"')
-"""What Material's search plugin removes from a page once it has indexed it (its
-``on_page_context``): where this is found, the page is indexed with its links."""
 
 
 class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
@@ -63,9 +59,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         self.stopwatch = Stopwatch()
         self.late: dict[str, dict[str, str]] = {}
         """Source path of a page → its placeholders and the lists of links that replace them."""
-        self._shown: tuple[str, str] | None = None
-        """While a search plugin indexes a page: its content with links, and without."""
-        self._search_between: bool | None = None
+        self.shield = SearchShield(self, LINK_CLASSES, log)
         self.site = self._site(config)
         self.page_numbers = {
             self.site.path("point", p): p.number for p in self.site.document.points
@@ -73,9 +67,9 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         for name in ("attr_list", "md_in_html", "tables"):  # what the generated pages use
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        self.linker = self._linker()
+        self.linker = self.site.reference_linker(previews=self.config.link_previews)
         config.markdown_extensions.append(reference_extension(self.linker, self.stopwatch))
-        self.glossary = self._glossary()
+        self.glossary = self.site.term_linker(mode=self.config.glossary_links)
         if self.site.document.terms:  # with none, the walk has nothing to look for
             config.markdown_extensions.append(glossary_extension(self.glossary, self.stopwatch))
         config.extra_css.append(f"{ASSET_DIR}/style.css")
@@ -86,14 +80,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
 
     def _site(self, config: MkDocsConfig) -> Site:
         """The content, loaded and checked, as a site in the interface's language."""
-        for kind in Site.single_pages():
-            value = str(self.config[kind.setting])
-            if (value or not kind.optional) and not value.endswith(".md"):
-                example = kind.setting.removesuffix("_page").replace("_", "-")
-                raise PluginError(
-                    f"numbered-document: '{kind.setting}' in mkdocs.yml must be a page path "
-                    f"ending in .md, e.g. '{example}.md'."
-                )
+        for problem in Site.setting_problems(self.config):
+            raise PluginError(f"numbered-document: {problem}")
         try:
             with self.stopwatch.measure("load"):
                 document = load_document(
@@ -143,30 +131,6 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
                     f"the site's nav does not list {index}: add it where the {title.lower()} "
                     f"belong, or set the plugin's `{hint}`."
                 )
-
-    def _linker(self) -> Linker:
-        document, words = self.site.document, self.site.words
-        targets = {
-            point.number: Target(
-                src_uri=self.site.path("point", point),
-                title=words.heading(point),
-                items=len(point.items),
-                anchor=lambda item, n=point.number: document.anchor(n, item),
-            )
-            for point in document.points
-        }
-        items = document.meta.items
-        pattern = ReferencePattern(items.singular, items.plural, items.conjunctions)
-        return Linker(pattern=pattern, targets=targets, previews=self.config.link_previews)
-
-    def _glossary(self) -> GlossaryLinker:
-        document, page = self.site.document, self.site.path("glossary")
-        forms = {form: term.id for term in document.terms for form in term.forms}
-        entries = {
-            term.id: Entry(page, term.id, plain_text(term.meta.definition))
-            for term in document.terms
-        }
-        return GlossaryLinker(TermMatcher(forms), entries, mode=self.config.glossary_links)
 
     @staticmethod
     def _address(config: MkDocsConfig, src_uri: str) -> str:
@@ -307,54 +271,19 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
     def _hide_links(
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
-        """The search index gets the page without the links made in its text, then the page
-        has them back (``_show_links``).
-
-        The index holds text, never links, so it is the same either way (a build test compares
-        it); but the search plugins parse every tag of a page to find its text, and at 500
-        pages the 11,000 term links were the largest cost of the glossary after matching:
-        hiding them took what it adds from 16.5% to 12.2% of the build's instructions (the same
-        pair, `make bench`'s glossary row). Done only where nothing but a search plugin
-        handles the page between the two hooks, and where the search plugin leaves the content
-        as it is (see ``SEARCH_REWRITES``); ``_show_links`` checks that it did."""
-        self._shown = None
-        if (
-            self.config.enabled
-            and page.content
-            and not SEARCH_REWRITES.search(page.content)
-            and self._only_search_between(config)
-        ):
-            hidden = treewalk.unlinked(page.content, LINK_CLASSES)
-            if len(hidden) != len(page.content):
-                self._shown = (page.content, hidden)
-                page.content = hidden
+        if self.config.enabled:
+            self.shield.hide(page, config.plugins)
         return context
 
     @event_priority(-1)  # just after the search plugins
     def _show_links(
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
-        if self._shown is not None:
-            shown, hidden = self._shown
-            self._shown = None
-            if page.content != hidden:
-                log.warning(
-                    f"{page.file.src_uri}: another plugin changed the page while it was being "
-                    "indexed for search; the links made in its text are kept and that change "
-                    "is not. Please report this with the list of plugins in mkdocs.yml."
-                )
-            page.content = shown
+        if self.config.enabled:
+            self.shield.show(page)
         return context
 
     on_page_context = CombinedEvent(_hide_links, _show_links)
-
-    def _only_search_between(self, config: MkDocsConfig) -> bool:
-        """Whether the page-context handlers between ``_hide_links`` and ``_show_links`` are
-        all a search plugin's (and there is one); found once per build."""
-        if self._search_between is None:
-            search = [plugin for name, plugin in config.plugins.items() if name in SEARCH_PLUGINS]
-            self._search_between = only_between(config.plugins.events["page_context"], self, search)
-        return self._search_between
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -362,12 +291,3 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         if self.config.enabled:
             server.watch(self.config.content_dir)
         return server
-
-
-def only_between(handlers: list[Any], owner: object, allowed: list[object]) -> bool:
-    """Whether the handlers between the first and the last of ``owner``'s (bound methods, in
-    the order MkDocs runs them) all belong to the ``allowed`` objects, and there is one."""
-    owners = [getattr(handler, "__self__", None) for handler in handlers]
-    mine = [index for index, each in enumerate(owners) if each is owner]
-    between = owners[mine[0] + 1 : mine[-1]] if mine else []
-    return bool(between) and all(any(each is one for one in allowed) for each in between)

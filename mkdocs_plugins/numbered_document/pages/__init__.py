@@ -24,8 +24,9 @@ from typing import Any
 import jinja2
 
 from ..catalog import Catalog, read_catalog
-from ..glossary import TERM_ATTRIBUTE
+from ..glossary import TERM_ATTRIBUTE, Entry, GlossaryLinker, Mode, TermMatcher, plain_text
 from ..model import Document
+from ..references import Linker, ReferencePattern, Target
 from ..templating import Words, environment, facts
 from ..treewalk import REPEATED
 
@@ -142,9 +143,47 @@ class Site:
         }
 
     @staticmethod
-    def single_pages() -> list[PageKind]:
-        """The kinds of one page each, placed by a page path (not a folder)."""
-        return [kind for kind in registry()[0] if kind.each is None and not kind.index]
+    def setting_problems(settings: Mapping[str, Any]) -> list[str]:
+        """What is wrong with the settings that place single pages: each must be a page path
+        ending in .md (or empty, where the page may be left out)."""
+        problems = []
+        for kind in registry()[0]:
+            if kind.each is not None or kind.index:
+                continue
+            value = str(settings[kind.setting])
+            if (value or not kind.optional) and not value.endswith(".md"):
+                example = kind.setting.removesuffix("_page").replace("_", "-")
+                problems.append(
+                    f"'{kind.setting}' in mkdocs.yml must be a page path ending in .md, "
+                    f"e.g. '{example}.md'."
+                )
+        return problems
+
+    def reference_linker(self, previews: bool = False) -> Linker:
+        """The linker of references to points, with each point's page and hover title."""
+        document, words = self.document, self.words
+        targets = {
+            point.number: Target(
+                src_uri=self.path("point", point),
+                title=words.heading(point),
+                items=len(point.items),
+                anchor=lambda item, n=point.number: document.anchor(n, item),
+            )
+            for point in document.points
+        }
+        items = document.meta.items
+        pattern = ReferencePattern(items.singular, items.plural, items.conjunctions)
+        return Linker(pattern=pattern, targets=targets, previews=previews)
+
+    def term_linker(self, mode: Mode = "page") -> GlossaryLinker:
+        """The linker of glossary terms, with each definition as plain text for hovering."""
+        page = self.path("glossary")
+        forms = {form: term.id for term in self.document.terms for form in term.forms}
+        entries = {
+            term.id: Entry(page, term.id, plain_text(term.meta.definition))
+            for term in self.document.terms
+        }
+        return GlossaryLinker(TermMatcher(forms), entries, mode=mode)
 
     @staticmethod
     def outputs_declared() -> tuple[Output, ...]:
@@ -152,7 +191,7 @@ class Site:
 
     @property
     def outputs(self) -> tuple[Output, ...]:
-        return registry()[1]
+        return self.outputs_declared()
 
     @property
     def data_dir(self) -> str:

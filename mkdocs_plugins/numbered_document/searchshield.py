@@ -1,0 +1,80 @@
+"""The search index gets each page without the links the linkers made, then the page has them
+back: the index holds text, never links, so it is the same either way (a build test compares
+it), but the search plugins parse every tag of a page to find its text, and at 500 pages the
+11,000 term links were the largest cost of the glossary after matching: hiding them took what
+it adds from 16.5% to 12.2% of the build's instructions (the same pair, `make bench`'s glossary
+row).
+
+Done only where nothing but a search plugin handles the page between the two hooks, and where
+the search plugin leaves the content as it is (``SEARCH_REWRITES``); ``show`` checks that it
+did. Pages and plugins are read by duck typing: no MkDocs import.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from . import treewalk
+
+SEARCH_PLUGINS = frozenset({"search", "material/search"})
+SEARCH_REWRITES = re.compile(r'\s?data-search-\w+="[^"]+"')
+"""What Material's search plugin removes from a page once it has indexed it (its
+``on_page_context``): where this is found, the page is indexed with its links."""
+
+
+class SearchShield:
+    """Hides the links of one page from the search plugins while they index it."""
+
+    def __init__(self, owner: object, classes: Collection[str], log: Any) -> None:
+        self.owner = owner
+        """The plugin whose page-context handlers surround the search plugins'."""
+        self.classes = tuple(classes)
+        self.log: logging.Logger | Any = log
+        self._shown: tuple[str, str] | None = None
+        """While a search plugin indexes a page: its content with links, and without."""
+        self._between: bool | None = None
+
+    def hide(self, page: Any, plugins: Any) -> None:
+        self._shown = None
+        if (
+            page.content
+            and not SEARCH_REWRITES.search(page.content)
+            and self._only_search_between(plugins)
+        ):
+            hidden = treewalk.unlinked(page.content, self.classes)
+            if len(hidden) != len(page.content):
+                self._shown = (page.content, hidden)
+                page.content = hidden
+
+    def show(self, page: Any) -> None:
+        if self._shown is None:
+            return
+        shown, hidden = self._shown
+        self._shown = None
+        if page.content != hidden:
+            self.log.warning(
+                f"{page.file.src_uri}: another plugin changed the page while it was being "
+                "indexed for search; the links made in its text are kept and that change "
+                "is not. Please report this with the list of plugins in mkdocs.yml."
+            )
+        page.content = shown
+
+    def _only_search_between(self, plugins: Mapping[str, Any] | Any) -> bool:
+        """Whether the page-context handlers between the owner's two are all a search
+        plugin's (and there is one); found once per build."""
+        if self._between is None:
+            search = [plugin for name, plugin in plugins.items() if name in SEARCH_PLUGINS]
+            self._between = only_between(plugins.events["page_context"], self.owner, search)
+        return self._between
+
+
+def only_between(handlers: list[Any], owner: object, allowed: list[object]) -> bool:
+    """Whether the handlers between the first and the last of ``owner``'s (bound methods, in
+    the order MkDocs runs them) all belong to the ``allowed`` objects, and there is one."""
+    owners = [getattr(handler, "__self__", None) for handler in handlers]
+    mine = [index for index, each in enumerate(owners) if each is owner]
+    between = owners[mine[0] + 1 : mine[-1]] if mine else []
+    return bool(between) and all(any(each is one for one in allowed) for each in between)
