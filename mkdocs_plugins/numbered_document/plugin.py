@@ -31,7 +31,7 @@ from .late import LateLists, fill_all
 from .layout import expand_nav
 from .loader import load_document
 from .model import ContentError, shown_path
-from .pages import Site, catalog_for
+from .pages import SettingError, Site, catalog_for
 from .pages.reference import Published
 from .references import reference_extension
 from .searchshield import SearchShield
@@ -80,9 +80,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
 
     def _site(self, config: MkDocsConfig) -> Site:
         """The content, loaded and checked, as a site in the interface's language."""
-        for problem in Site.setting_problems(self.config):
-            raise PluginError(f"numbered-document: {problem}")
         try:
+            Site.check_settings(self.config)
             with self.stopwatch.measure("load"):
                 document = load_document(
                     Path(self.config.content_dir),
@@ -99,7 +98,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             raise PluginError(
                 f"{count} problem{'s' if count > 1 else ''} in the content:\n{error}"
             ) from None
-        except CatalogError as error:
+        except (CatalogError, SettingError) as error:
             raise PluginError(f"numbered-document: {error}") from None
         return Site(
             document,

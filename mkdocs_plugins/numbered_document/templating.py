@@ -25,7 +25,7 @@ import yaml
 from .catalog import Catalog
 from .glossary import plain_text
 from .layout import relative_path
-from .model import Document, Point
+from .model import Document, Point, slugify
 from .schema import Draft, Source
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -143,6 +143,7 @@ def environment(
         rel=_rel,
         front_matter=front_matter,
         facts=facts,
+        slug=slugify,
         names=lambda ids, known: ", ".join(md(known[i].name) for i in ids),
     )
     return env

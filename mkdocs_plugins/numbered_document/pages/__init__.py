@@ -33,6 +33,10 @@ from ..treewalk import REPEATED
 Context = dict[str, Any]
 
 
+class SettingError(ValueError):
+    """A plugin setting cannot place a page; the message names it and what to write."""
+
+
 def _always(document: Document) -> bool:
     return True
 
@@ -143,21 +147,19 @@ class Site:
         }
 
     @staticmethod
-    def setting_problems(settings: Mapping[str, Any]) -> list[str]:
-        """What is wrong with the settings that place single pages: each must be a page path
-        ending in .md (or empty, where the page may be left out)."""
-        problems = []
+    def check_settings(settings: Mapping[str, Any]) -> None:
+        """Each setting that places a single page must be a page path ending in .md (or
+        empty, where the page may be left out); raises ``SettingError`` saying which."""
         for kind in registry()[0]:
             if kind.each is not None or kind.index:
                 continue
             value = str(settings[kind.setting])
             if (value or not kind.optional) and not value.endswith(".md"):
                 example = kind.setting.removesuffix("_page").replace("_", "-")
-                problems.append(
+                raise SettingError(
                     f"'{kind.setting}' in mkdocs.yml must be a page path ending in .md, "
                     f"e.g. '{example}.md'."
                 )
-        return problems
 
     def reference_linker(self, previews: bool = False) -> Linker:
         """The linker of references to points, with each point's page and hover title."""
