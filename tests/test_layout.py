@@ -47,3 +47,21 @@ def test_a_nav_without_the_index_is_left_alone() -> None:
 )
 def test_relative_paths_between_source_files(page: str, target: str, expected: str) -> None:
     assert relative_path(page, target) == expected
+
+
+FOLDERS = ["", "a/", "a/b/", "a/c/", "b/", "a/b/c/"]
+
+
+@pytest.mark.parametrize(
+    "page", [f"{folder}{name}" for folder in FOLDERS for name in ("x.md", "index.md")]
+)
+def test_relative_paths_are_those_of_posixpath(page: str) -> None:
+    import posixpath
+
+    for folder in FOLDERS:
+        for name in ("x.md", "y.md", "index.md"):
+            target = f"{folder}{name}"
+            expected = (
+                "" if page == target else posixpath.relpath(target, posixpath.dirname(page) or ".")
+            )
+            assert relative_path(page, target) == expected, (page, target)

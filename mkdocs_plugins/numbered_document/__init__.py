@@ -1,6 +1,7 @@
 """A MkDocs plugin that builds a reference site from a numbered document.
 
-Data flows one way: content files → model (``loader``, ``schema``, ``model``) → links
-(``references``, ``graph``) → pages (``views``) → MkDocs (``plugin``, the only module that
-imports MkDocs).
+Data flows one way: content files → model (``schema``, ``safety``, ``loader``, ``model``) →
+checks (``checks``) → links (``treewalk``, ``references``, ``glossary``, ``graph``) → pages and
+outputs (``pages`` declares them; ``templates`` and ``locales`` word them; ``late``,
+``opendata``) → MkDocs (``plugin``, the only module that imports MkDocs).
 """

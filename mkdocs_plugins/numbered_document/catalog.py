@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -44,20 +45,38 @@ class Catalog:
     words: Mapping[str, str] = field(default_factory=dict)
     """The document's item words in this language: ``singular``, ``plural`` and any others."""
 
-    @property
+    @cached_property
     def locale(self) -> Locale:
         return Locale.parse(self.language.replace("-", "_"))
 
+    @cached_property
+    def _flat(self) -> dict[str, Any]:
+        """Every message by its dotted key, found once: a page asks for dozens."""
+        found: dict[str, Any] = {}
+
+        def walk(data: Mapping[str, Any], prefix: str) -> None:
+            for name, value in data.items():
+                key = f"{prefix}{name}"
+                found[key] = value
+                if isinstance(value, Mapping):
+                    walk(value, f"{key}.")
+
+        walk(self.messages, "")
+        return found
+
+    @cached_property
+    def _plain(self) -> dict[str, str]:
+        """Messages without parameters, formatted once (a heading, a label)."""
+        return {}
+
     def _lookup(self, key: str) -> Any:
-        value: Any = self.messages
-        for part in key.split("."):
-            if not isinstance(value, Mapping) or part not in value:
-                raise CatalogError(
-                    f"the '{self.language}' catalog has no message '{key}': add it to "
-                    f"locales/{self.language}.yml (see the plugin's locales/en.yml)."
-                )
-            value = value[part]
-        return value
+        try:
+            return self._flat[key]
+        except KeyError:
+            raise CatalogError(
+                f"the '{self.language}' catalog has no message '{key}': add it to "
+                f"locales/{self.language}.yml (see the plugin's locales/en.yml)."
+            ) from None
 
     def has(self, key: str) -> bool:
         try:
@@ -68,6 +87,14 @@ class Catalog:
 
     def __call__(self, key: str, /, **params: Any) -> str:
         """The message ``key`` with its placeholders filled in."""
+        if not params:
+            plain = self._plain.get(key)
+            if plain is None:
+                plain = self._plain[key] = self._message(key, params)
+            return plain
+        return self._message(key, params)
+
+    def _message(self, key: str, params: Mapping[str, Any]) -> str:
         message = self._lookup(key)
         if isinstance(message, Mapping):
             raise CatalogError(f"'{key}' in the '{self.language}' catalog needs a count")
@@ -97,7 +124,7 @@ class Catalog:
                 f"'{key}' in the '{self.language}' catalog: placeholder {error} is not known here"
             ) from None
 
-    @property
+    @cached_property
     def word_forms(self) -> dict[str, str]:
         """Every item word, and each capitalised: ``{Singular}`` for "Point"."""
         forms = dict(self.words)
@@ -107,9 +134,18 @@ class Catalog:
         return forms
 
     def date(self, day: dt.date, precision: str = "day") -> str:
-        """A date in words, as precisely as it is known: a whole day or a month."""
-        pattern = self("date.month" if precision == "month" else "date.day")
-        return format_date(day, pattern, locale=self.locale)
+        """A date in words, as precisely as it is known: a whole day or a month (each made
+        once: Babel reads its pattern and locale data on every call)."""
+        key = (day, precision == "month")
+        shown = self._dates.get(key)
+        if shown is None:
+            pattern = self("date.month" if precision == "month" else "date.day")
+            shown = self._dates[key] = format_date(day, pattern, locale=self.locale)
+        return shown
+
+    @cached_property
+    def _dates(self) -> dict[tuple[dt.date, bool], str]:
+        return {}
 
     def machine_date(self, day: dt.date, precision: str = "day") -> str:
         """The same date for ``<time datetime>``: a month stays a month."""

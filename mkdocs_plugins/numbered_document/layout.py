@@ -3,15 +3,23 @@ generated pages under their index page. Where each page goes is declared in ``pa
 
 from __future__ import annotations
 
-import posixpath
 from typing import Any
 
 
 def relative_path(page: str, target: str) -> str:
-    """The Markdown link from one source file to another, both relative to the docs root."""
+    """The Markdown link from one source file to another, both relative to the docs root.
+
+    What ``posixpath.relpath(target, dirname(page))`` gives for such paths (a test compares
+    them), without its trips to the working folder: a large document's pages ask for tens of
+    thousands of these."""
     if page == target:
         return ""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    here = page.split("/")[:-1]
+    there = target.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def expand_nav(nav: list[Any], index: str, pages: list[str], title: str) -> bool:

@@ -245,8 +245,12 @@ class Document:
 
     def anchor(self, number: int, item: int | None = None) -> str:
         """The stable HTML id of a point (and of one of its sub-items) wherever it is shown."""
-        base = f"{slugify(self.singular)}-{number}"
+        base = f"{self._anchor_word}-{number}"
         return base if item is None else f"{base}-{item}"
+
+    @cached_property
+    def _anchor_word(self) -> str:
+        return slugify(self.singular)
 
 
 def slugify(text: str) -> str:
