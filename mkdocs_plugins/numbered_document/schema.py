@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -43,6 +44,9 @@ OWN_ERRORS = frozenset(
         "excerpt_without_wording",
         "party_not_listed",
         "version_of_text_draft",
+        "range_words",
+        "form_too_short",
+        "character_reference",
     }
 )
 """The kinds of error this schema raises itself: their messages are complete sentences."""
@@ -179,6 +183,36 @@ class ItemWords(_Model):
         "e.g. `uk: {singular: пункт, plural: пункти}`. Only interface words use them; the "
         "text is never translated.",
     )
+    ranges: list[Text] = Field(
+        default=["to", "through", "from … to", "from … through"],
+        description="Words making a range, which refers to every item between its ends: a word "
+        'between the ends, as "to" in `points 5 to 10`, or a pair around the first end, as '
+        '"from … to" in `from point 5 to point 10`. An en dash (`points 5–10`) always makes one.',
+    )
+
+    @field_validator("ranges")
+    @classmethod
+    def _ranges_readable(cls, ranges: list[str], info: ValidationInfo) -> list[str]:
+        conjunctions = {c.lower() for c in info.data.get("conjunctions", [])}
+        for entry in ranges:
+            parts = [p.strip() for p in re.split(r"…|\.\.\.", entry)]
+            if len(parts) > 2 or not all(parts) or any(re.search(r"\d", p) for p in parts):
+                raise PydanticCustomError(
+                    "range_words",
+                    "'{entry}' is not a range word: write one word between the ends (\"to\") "
+                    "or two words around the first end, joined by '…' (\"from … to\"), with "
+                    "no digits.",
+                    {"entry": entry},
+                )
+            if len(parts) == 1 and parts[0].lower() in conjunctions:
+                raise PydanticCustomError(
+                    "range_words",
+                    "'{entry}' is also a conjunction (it joins a list, as in `points 5 {entry} "
+                    "10`), so it cannot make a range too: remove it from one of the two lists, "
+                    'or use it in a pair ("between … {entry}").',
+                    {"entry": entry},
+                )
+        return ranges
 
 
 class DocumentMeta(_Model):
