@@ -176,7 +176,7 @@ def missing(ref: Ref, items: Callable[[int], int | None]) -> bool:
 
 def missing_reason(ref: Ref, items: Callable[[int], int | None], singular: str, valid: str) -> str:
     """Why a reference names nothing, and what to write instead: the middle of a message that
-    starts with the reference as written. ``valid`` says which numbers exist ("1–28")."""
+    starts with the reference as written. ``valid`` says which numbers exist ("1–12")."""
     count = items(ref.number)
     if count is None:
         return f"refers to {ref.name}, which does not exist (valid numbers: {valid})"
