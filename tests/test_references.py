@@ -326,3 +326,20 @@ def test_unreadable_range_words_are_refused(ranges: list[str], message: str | No
     assert error["loc"] == ("ranges",)
     if message is not None:
         assert error["msg"] == message
+
+
+def test_a_document_without_range_words_keeps_the_en_dash_alone() -> None:
+    linker = Linker(pattern=ReferencePattern("point", "points", ("and",), []), targets={})
+    linker.targets = make_linker().targets
+    assert render("points 2 to 4 and points 5–7", linker) == (
+        f"<p>{a(2, 'points 2')} to 4 and points {a(5, '5')}–{a(7, '7')}</p>"
+    )
+    assert linker.mentions["notes.md"] == {2, 5, 6, 7}
+
+
+def test_between_is_no_range_unless_declared() -> None:
+    linker = make_linker()
+    assert render("the tie between points 5 and 10", linker) == (
+        f"<p>the tie between points {a(5, '5')} and {a(10, '10')}</p>"
+    )
+    assert linker.mentions["notes.md"] == {5, 10}

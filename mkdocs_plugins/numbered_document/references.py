@@ -141,17 +141,19 @@ class ReferencePattern:
         """Every reference in a text, in order."""
         found = []
         for match in self.regex.finditer(text):
-            group = next(g for g in ("led", "many", "one") if match.group(g) is not None)
+            named = match.groupdict()  # "led" only where the document has pairs
+            group = next(g for g in ("led", "many", "one") if named.get(g) is not None)
             base = match.start(group)
             refs: list[Ref] = []
             ranges: list[tuple[int, int]] = []
             for item in self._item.finditer(match.group(group)):
                 ends = []
+                groups = item.groupdict()  # without pairs of range words, no "a" nor "b"
                 for number, written in (("a", "wa"), ("b", "wb"), ("c", None), ("d", None)):
-                    if item.group(number) is None:
+                    if groups.get(number) is None:
                         continue
                     # "from point 5 to point 10" links "point 5"; "from points 5 to 10", "5".
-                    word = item.group(written) if written else None
+                    word = groups.get(written) if written else None
                     singular = word is not None and word.lower() == self.singular.lower()
                     shown = written if singular else number
                     ref = _ref(
