@@ -7,12 +7,23 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build offline test check serve schemas bench clean linkcheck validate integrity audit
+.PHONY: build offline test check serve schemas bench clean linkcheck validate integrity audit properdocs
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+# ProperDocs (a maintained fork of MkDocs 1.x) in a venv of its own: .venv stays on MkDocs.
+PD_VENV := .venv-properdocs
+PLATFORM_TESTS := tests/test_platforms.py tests/test_build.py tests/test_ranges_build.py \
+	tests/test_strict.py tests/test_hostile.py
+
+$(PD_VENV)/bin/.installed: requirements-properdocs.txt requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
+	$(PD_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 build: $(BIN)/.installed      ## build the site into site/, failing on any warning
@@ -25,6 +36,10 @@ test: $(BIN)/.installed       ## lint, then the whole test suite
 	$(BIN)/ruff check mkdocs_plugins tests
 	$(BIN)/ruff format --check mkdocs_plugins tests
 	$(BIN)/python -m pytest
+
+properdocs: $(BIN)/.installed $(PD_VENV)/bin/.installed  ## the build tests under ProperDocs, then its site against MkDocs' (same but the generator tag)
+	SITE_GENERATOR=properdocs $(PD_VENV)/bin/python -m pytest -p no:cacheprovider $(PLATFORM_TESTS)
+	$(BIN)/python tests/compare_sites.py $(BIN)/mkdocs $(PD_VENV)/bin/properdocs
 
 check: $(BIN)/.installed      ## validate the content files only (fast)
 	$(BIN)/python -m mkdocs_plugins.numbered_document check content
@@ -56,4 +71,4 @@ audit: $(BIN)/.installed audit/node_modules/.package-lock.json  ## Lighthouse an
 	$(BIN)/python audit/run.py $(AUDIT_ARGS)
 
 clean:
-	rm -rf site site-offline $(VENV)
+	rm -rf site site-offline $(VENV) $(PD_VENV)

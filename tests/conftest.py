@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -18,32 +19,70 @@ ARTICLE = SOURCES / "plan-article-2025-11-21.txt"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+GENERATOR = os.environ.get("SITE_GENERATOR", "mkdocs")
+"""The site generator the suite runs under: MkDocs, or ProperDocs (a maintained fork of MkDocs
+1.x) with SITE_GENERATOR=properdocs, as CI's ProperDocs step runs the build tests."""
+if GENERATOR == "properdocs":
+    # What the `properdocs` command does first: every `mkdocs` import gets ProperDocs.
+    import properdocs.replacement  # noqa: F401
+elif GENERATOR != "mkdocs":
+    raise pytest.UsageError(f"SITE_GENERATOR={GENERATOR!r}: use mkdocs or properdocs")
+
+
+def generator_name() -> str:
+    """The package that builds, whatever its import name: "mkdocs" or "properdocs"."""
+    from mkdocs.commands import build
+
+    return build.__name__.split(".")[0]
+
+
+class Warnings(logging.Handler):
+    """Collects the warnings of a build once each, from every logger a generator logs under."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Under ProperDocs' command line "mkdocs" is a child of "properdocs": one record, twice.
+        if not any(seen is record for seen in self.records):
+            self.records.append(record)
+
+    @property
+    def messages(self) -> list[str]:
+        return [record.getMessage() for record in self.records]
+
+
+@contextlib.contextmanager
+def captured_warnings() -> Iterator[Warnings]:
+    """Listen where a build's warnings go: MkDocs logs under "mkdocs", ProperDocs under
+    "properdocs" (its strict mode counts only those), and plugins may use either name."""
+    handler = Warnings()
+    loggers = [logging.getLogger(name) for name in {"mkdocs", "properdocs", generator_name()}]
+    for logger in loggers:
+        logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        for logger in loggers:
+            logger.removeHandler(handler)
+
 
 def build_site(config_file: Path, site_dir: Path, **overrides: object) -> list[str]:
     """Build a site in-process as `mkdocs build --strict` would; return the warnings logged."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    records: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if record.levelno >= logging.WARNING:
-                records.append(record.getMessage())
-
-    handler = Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
     cwd = Path.cwd()
-    try:
-        os.chdir(config_file.parent)
-        overrides.setdefault("strict", True)
-        config = load_config(str(config_file), site_dir=str(site_dir), **overrides)
-        build(config)
-    finally:
-        os.chdir(cwd)
-        logger.removeHandler(handler)
-    return records
+    with captured_warnings() as caught:
+        try:
+            os.chdir(config_file.parent)
+            overrides.setdefault("strict", True)
+            config = load_config(str(config_file), site_dir=str(site_dir), **overrides)
+            build(config)
+        finally:
+            os.chdir(cwd)
+    return caught.messages
 
 
 @pytest.fixture(scope="session")
@@ -98,10 +137,11 @@ def edit(content: Path, name: str, old: str, new: str) -> None:
 
 
 def mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` as a contributor runs it, in a project folder."""
+    """`mkdocs build --strict` as a contributor runs it, in a project folder (with
+    SITE_GENERATOR=properdocs, `properdocs build --strict`)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project / "site")],
+        [sys.executable, "-m", GENERATOR, "build", "--strict", "-d", str(project / "site")],
         cwd=project,
         env=env,
         capture_output=True,

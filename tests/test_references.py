@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import markdown
 import pytest
+from pydantic import ValidationError
 
 from mkdocs_plugins.numbered_document.references import (
+    DEFAULT_RANGES,
     Linker,
     ReferencePattern,
     Target,
+    missing_reason,
+    range_words,
     reference_extension,
 )
+from mkdocs_plugins.numbered_document.schema import ItemWords
 
 ITEMS = {10: 4, 21: 4}
 NBSP = "\u00a0"
@@ -86,7 +93,62 @@ CASES = [
     ("in point 7, 2 sides agree", f"<p>in {a(7, 'point 7')}, 2 sides agree</p>"),
     ("point 3 - 4 weeks", f"<p>{a(3, 'point 3')} - 4 weeks</p>"),
     ("point 5 and 10", f"<p>{a(5, 'point 5')} and 10</p>"),  # a list needs the plural
+    ("point 5 to 10", f"<p>{a(5, 'point 5')} to 10</p>"),  # so does a range, unless "from"
+    ("compare point 5 to point 10", f"<p>compare {a(5, 'point 5')} to {a(10, 'point 10')}</p>"),
+    ("from 5 to 10 points", "<p>from 5 to 10 points</p>"),
 ]
+
+RANGES = [
+    # (text, exact HTML, the numbers recorded as referred to)
+    ("points 5–10", f"<p>points {a(5, '5')}–{a(10, '10')}</p>", range(5, 11)),
+    ("points 5 to 10", f"<p>points {a(5, '5')} to {a(10, '10')}</p>", range(5, 11)),
+    ("Points 5 TO 10", f"<p>Points {a(5, '5')} TO {a(10, '10')}</p>", range(5, 11)),
+    ("points 5 through 10", f"<p>points {a(5, '5')} through {a(10, '10')}</p>", range(5, 11)),
+    ("points 1 to\n12", f"<p>points {a(1, '1')} to\n{a(12, '12')}</p>", range(1, 13)),
+    ("points from 5 to 10", f"<p>points from {a(5, '5')} to {a(10, '10')}</p>", range(5, 11)),
+    (
+        "points from 5 through 7",
+        f"<p>points from {a(5, '5')} through {a(7, '7')}</p>",
+        range(5, 8),
+    ),
+    (
+        "from point 5 to point 10",
+        f"<p>from {a(5, 'point 5')} to {a(10, 'point 10')}</p>",
+        range(5, 11),
+    ),
+    ("From point 2 to 4", f"<p>From {a(2, 'point 2')} to {a(4, '4')}</p>", range(2, 5)),
+    ("from points 5 to 7", f"<p>from points {a(5, '5')} to {a(7, '7')}</p>", range(5, 8)),
+    (
+        "points 1 to 3 and 20",
+        f"<p>points {a(1, '1')} to {a(3, '3')} and {a(20, '20')}</p>",
+        [1, 2, 3, 20],
+    ),
+    (
+        "points 1–2, 5 and from 7 to 9",
+        f"<p>points {a(1, '1')}–{a(2, '2')}, {a(5, '5')} and from {a(7, '7')} to {a(9, '9')}</p>",
+        [1, 2, 5, 7, 8, 9],
+    ),
+    ("points 10 to 8", f"<p>points {a(10, '10')} to {a(8, '8')}</p>", range(8, 11)),
+    (
+        "points 10.1 to 10.3",
+        f"<p>points {a(10, '10.1', 1)} to {a(10, '10.3', 3)}</p>",
+        [10],
+    ),
+    # Not ranges: the ends are single references, nothing between them is recorded.
+    ("point 3 to point 6", f"<p>{a(3, 'point 3')} to {a(6, 'point 6')}</p>", [3, 6]),
+    ("points 5 and 10", f"<p>points {a(5, '5')} and {a(10, '10')}</p>", [5, 10]),
+    ("from 2 to 4 points", "<p>from 2 to 4 points</p>", []),
+]
+
+
+@pytest.mark.parametrize(("source", "expected", "recorded"), RANGES, ids=[r[0] for r in RANGES])
+def test_a_range_links_both_ends_and_records_every_point_between(
+    source: str, expected: str, recorded: Iterable[int]
+) -> None:
+    linker = make_linker()
+    assert render(source, linker) == expected
+    assert linker.mentions["notes.md"] == set(recorded)
+    assert linker.problems == []
 
 
 @pytest.mark.parametrize(("source", "expected"), CASES, ids=[c[0][:30] for c in CASES])
@@ -117,12 +179,48 @@ def test_missing_points_and_items_are_reported_with_the_text() -> None:
     assert linker.problems == [
         "'point 40' refers to 40, which does not exist (valid numbers: 1–28); "
         "the text is left unlinked.",
-        "'point 10.9' refers to 10.9, which does not exist (valid numbers: 1–28); "
-        "the text is left unlinked.",
+        "'point 10.9' refers to item 9 of point 10, whose sub-items are 10.1 to 10.4: write one "
+        "of 'point 10.1' to 'point 10.4', or 'point 10'; the text is left unlinked.",
         "'points 2 and 99' refers to 99, which does not exist (valid numbers: 1–28); "
         "the text is left unlinked.",
     ]
     assert linker.mentions["notes.md"] == {2}
+
+
+SUB_ITEMS = [
+    # (text, the reason given): point 2 has no sub-items, point 10 has four, point 3 has one
+    ("point 2.1", "refers to item 1 of point 2, which has no sub-items: write 'point 2'"),
+    (
+        "point 10.5",
+        "refers to item 5 of point 10, whose sub-items are 10.1 to 10.4: write one of "
+        "'point 10.1' to 'point 10.4', or 'point 10'",
+    ),
+    (
+        "point 3.2",
+        "refers to item 2 of point 3, whose only sub-item is 3.1: write 'point 3.1', or 'point 3'",
+    ),
+    (
+        "point 10.0",
+        "refers to item 0 of point 10, whose sub-items are 10.1 to 10.4: write one "
+        "of 'point 10.1' to 'point 10.4', or 'point 10'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "reason"), SUB_ITEMS, ids=[c[0] for c in SUB_ITEMS])
+def test_a_sub_item_that_does_not_exist_names_the_valid_ones(source: str, reason: str) -> None:
+    linker = make_linker()
+    linker.targets[3] = Target("points/03.md", "Point 3: Title 3", 1, lambda item: "point-3")
+    html = render(f"see {source} here", linker)
+    assert html == f"<p>see {source} here</p>"
+    assert linker.problems == [f"'{source}' {reason}; the text is left unlinked."]
+    assert linker.mentions["notes.md"] == set()
+
+
+def test_the_missing_reason_uses_the_documents_own_word() -> None:
+    ref = ReferencePattern("article", "articles").find("article 2.1")[0].refs[0]
+    reason = missing_reason(ref, {2: 0}.get, "article", "1–3")
+    assert reason == "refers to item 1 of article 2, which has no sub-items: write 'article 2'"
 
 
 def test_ranges_record_every_point_between_their_ends() -> None:
@@ -157,3 +255,91 @@ def test_the_pattern_is_compiled_once_and_scans_once() -> None:
     found = pattern.find("point 1, then points 2–4 and 6; 28 points")
     assert [[r.number for r in ref.refs] for ref in found] == [[1], [2, 4, 6]]
     assert found[1].ranges == ((2, 4),)
+
+
+def test_a_document_declares_its_own_range_words() -> None:
+    pattern = ReferencePattern(
+        "point", "points", ("and", "or"), ["up to", "between … and", "von … bis"]
+    )
+    linker = Linker(pattern=pattern, targets=make_linker().targets)
+    cases = [
+        ("points 2 up to 4", f"<p>points {a(2, '2')} up to {a(4, '4')}</p>", {2, 3, 4}),
+        (
+            "between points 5 and 7",
+            f"<p>between points {a(5, '5')} and {a(7, '7')}</p>",
+            {5, 6, 7},
+        ),
+        (
+            "von point 5 bis point 8",
+            f"<p>von {a(5, 'point 5')} bis {a(8, 'point 8')}</p>",
+            {5, 6, 7, 8},
+        ),
+        ("points 5 and 7", f"<p>points {a(5, '5')} and {a(7, '7')}</p>", {5, 7}),
+        ("points 2 to 4", f"<p>{a(2, 'points 2')} to 4</p>", {2}),  # "to" is not declared
+        ("from point 2 to point 4", f"<p>from {a(2, 'point 2')} to {a(4, 'point 4')}</p>", {2, 4}),
+    ]
+    for source, expected, recorded in cases:
+        assert render(source, linker) == expected, source
+        assert linker.mentions["notes.md"] == recorded, source
+
+
+def test_the_pattern_reads_the_range_words_of_a_document_file() -> None:
+    words = ItemWords(singular="article", plural="articles", ranges=["bis", "von … bis"])
+    pattern = ReferencePattern.for_words(words)
+    assert [r.ranges for r in pattern.find("articles 1 bis 3; von article 2 bis article 3")] == [
+        ((1, 3),),
+        ((2, 3),),
+    ]
+    assert ItemWords(singular="point", plural="points").ranges == list(DEFAULT_RANGES)
+
+
+def test_range_words_split_into_words_between_and_pairs() -> None:
+    assert range_words(["to", "from … to", "from...through", " up  to "]) == (
+        ["to", "up to"],
+        {"from": ["to", "through"]},
+    )
+
+
+@pytest.mark.parametrize(
+    ("ranges", "message"),
+    [
+        (
+            ["from … to … end"],
+            "'from … to … end' is not a range word: write one word between the ends (\"to\") or "
+            "two words around the first end, joined by '…' (\"from … to\"), with no digits.",
+        ),
+        (["… to"], None),
+        (["to 5"], None),
+        (
+            ["and"],
+            "'and' is also a conjunction (it joins a list, as in `points 5 and 10`), so it cannot "
+            "make a range too: remove it from one of the two lists, or use it in a pair "
+            '("between … and").',
+        ),
+    ],
+)
+def test_unreadable_range_words_are_refused(ranges: list[str], message: str | None) -> None:
+    with pytest.raises(ValidationError) as caught:
+        ItemWords(singular="point", plural="points", ranges=ranges)
+    (error,) = caught.value.errors()
+    assert error["type"] == "range_words"
+    assert error["loc"] == ("ranges",)
+    if message is not None:
+        assert error["msg"] == message
+
+
+def test_a_document_without_range_words_keeps_the_en_dash_alone() -> None:
+    linker = Linker(pattern=ReferencePattern("point", "points", ("and",), []), targets={})
+    linker.targets = make_linker().targets
+    assert render("points 2 to 4 and points 5–7", linker) == (
+        f"<p>{a(2, 'points 2')} to 4 and points {a(5, '5')}–{a(7, '7')}</p>"
+    )
+    assert linker.mentions["notes.md"] == {2, 5, 6, 7}
+
+
+def test_between_is_no_range_unless_declared() -> None:
+    linker = make_linker()
+    assert render("the tie between points 5 and 10", linker) == (
+        f"<p>the tie between points {a(5, '5')} and {a(10, '10')}</p>"
+    )
+    assert linker.mentions["notes.md"] == {5, 10}

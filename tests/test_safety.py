@@ -35,6 +35,11 @@ REFUSED = [
     ("Ours.\n{ onclick=alert(1) }", "the event handler 'onclick' in an attribute list '{ … }'", 6),
     ("*x*{: href=https://example.org }", "the attribute 'href' in an attribute list '{ … }'", 3),
     ("`<script>` in code", "raw HTML <script>", 1),
+    ('--8<-- "README.md"', "the snippet marker '--8<--'", 0),
+    ('Ours.\n;--8<-- ".ci/run"', "the snippet marker '--8<--'", 7),
+    ("--8<--\nmkdocs.yml\n--8<--", "the snippet marker '--8<--'", 0),
+    ("text -8<- [start:x]", "the snippet marker '-8<-'", 5),
+    ("`--8<--` in code", "the snippet marker '--8<--'", 1),
 ]
 
 
@@ -57,6 +62,7 @@ ALLOWED = [
     "{sic} {once} { .note }",
     "data: 600 000; javascript: not a link",
     "Київ, «лапки» — п'ятсот",
+    "the marker --8&lt;-- as text, 8 < 9, scissors 8<",
 ]
 
 
@@ -95,3 +101,12 @@ def test_an_address_field_holds_one_web_address(url: str, refused: bool) -> None
 )
 def test_the_scheme_is_read_as_a_browser_reads_it(url: str, scheme: str | None) -> None:
     assert url_scheme(url) == scheme
+
+
+def test_a_snippet_marker_says_what_it_would_do_and_what_to_write() -> None:
+    (finding,) = find_unsafe('--8<-- "README.md"')
+    assert finding.message == (
+        "the snippet marker '--8<--' is not allowed in content. It pastes a file of the "
+        "repository into the page where snippets are enabled: quote the text itself, or write "
+        "the marker with '&lt;' ('--8&lt;--') to show it."
+    )

@@ -18,9 +18,13 @@ around the text:
   definition or ``<…://…>`` autolink, after undoing character references (``java&#x73;cript:``)
   and removing whitespace and control characters (``jav<TAB>ascript:``), as browsers do;
 - in a Markdown attribute list (``{ … }``, from the ``attr_list`` extension): event handlers,
-  ``style``, ``srcdoc`` and attributes that hold an address (``href``, ``src`` …).
+  ``style``, ``srcdoc`` and attributes that hold an address (``href``, ``src`` …);
+- a snippet marker (``--8<--``, any number of hyphens either side, escaped with ``;`` or not):
+  where a site enables ``pymdownx.snippets``, a line holding one pastes a file of the repository
+  (or, with its URL option, of the web) into the page, before any other check sees it.
 
-Allowed: plain text, Markdown, character references (``&lt;script&gt;`` shows as text), a
+Allowed: plain text, Markdown, character references (``&lt;script&gt;`` shows as text in a text
+read as Markdown; a title or a name is shown as typed, so the schema refuses them there), a
 ``<`` that starts no tag (``a < b``), ``<http://…>`` and ``<name@host>`` autolinks, and the
 inline elements of ``ALLOWED_ELEMENTS`` (``<abbr title="…">``, ``<sup>``, ``<br>`` …) with
 the attributes above. The check reads the text as written, not as Markdown will render it: a
@@ -75,6 +79,12 @@ REFUSED_ATTRIBUTES = frozenset({"style", "srcdoc"})
 ALLOWED_HINT = "only simple inline tags such as <abbr>, <sup> and <br> are allowed"
 LINK_HINT = "Link only to http://, https:// or mailto: addresses."
 
+SNIPPET_MARKER = re.compile(r"-+8<-+")
+"""pymdownx.snippets' marker (``--8<-- "file.md"``), in any of the forms it reads."""
+SNIPPET_HINT = (
+    "It pastes a file of the repository into the page where snippets are enabled: quote the "
+    "text itself, or write the marker with '&lt;' ('--8&lt;--') to show it."
+)
 MAYBE_UNSAFE = re.compile(r"[<\[{]")
 """Nothing below can happen in a text without one of these: most texts stop here."""
 CLEAN_TAG = re.compile(
@@ -116,6 +126,11 @@ def find_unsafe(text: str) -> list[Finding]:
         findings += _link_findings(text)
     if "{" in text:
         findings += _attribute_list_findings(text)
+    if "8<" in text:
+        findings += [
+            Finding(match.start(), f"the snippet marker '{match.group()}'", SNIPPET_HINT)
+            for match in SNIPPET_MARKER.finditer(text)
+        ]
     line_starts = [m.end() for m in re.finditer("\n", text)] if findings else []
     unique: dict[tuple[int, str], Finding] = {}  # one finding of a kind per line is enough
     for finding in sorted(findings):
@@ -252,7 +267,8 @@ class _TagReader(HTMLParser):
                     Finding(
                         start + match.start(),
                         f"an unfinished HTML tag '{shown}'",
-                        "Write plain Markdown; to show a '<' before a letter, write '&lt;'.",
+                        "Write plain Markdown; to show a '<' before a letter, write '&lt;' "
+                        "(a title or a name shows what is typed: there, reword instead).",
                     )
                 )
         return findings

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import html
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -31,6 +33,72 @@ Slug = Annotated[
     Field(description="An identifier: lower-case letters, digits and single hyphens."),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _shown_as_typed(value: str) -> str:
+    """A plain-text field (a title, a name) reaches the page escaped, exactly as typed: a
+    character reference there would show as "&lt;", never as "<", so it is refused."""
+    found = CHARACTER_REFERENCE.search(value)
+    if found is None:
+        return value
+    reference = found.group()
+    character = html.unescape(reference)
+    instead = (
+        "a '<' before a letter cannot stand in a title or name: reword it, or put a space "
+        "after the '<'"
+        if character == "<"
+        else f"type '{character}' itself"
+    )
+    raise PydanticCustomError(
+        "character_reference",
+        "'{value}' is plain text, shown exactly as typed: '{reference}' would show as "
+        "'{reference}', not as '{character}'. {instead}.",
+        {
+            "value": value if len(value) <= 60 else value[:57] + "...",
+            "reference": reference,
+            "character": character,
+            "instead": instead[:1].upper() + instead[1:],
+        },
+    )
+
+
+Plain = Annotated[Text, AfterValidator(_shown_as_typed)]
+"""Text shown as typed (titles, names): no Markdown, no character references."""
+
+MIN_FORM_LENGTH = 2
+"""The fewest letters (or digits) a glossary form may have, unless the document file sets its own
+``glossary_min_length``: a one-letter form ("a") would link that letter all over the site."""
+
+
+def form_length(form: str) -> int:
+    """How long a form is for that rule: its letters and digits, not its spaces or punctuation."""
+    return sum(char.isalnum() for char in form)
+
+
+def _long_enough(form: str, info: ValidationInfo) -> str:
+    """A glossary form has at least the document's minimum of letters (``glossary_min_length``,
+    passed in the validation context)."""
+    minimum = (info.context or {}).get("glossary_min_length", MIN_FORM_LENGTH)
+    length = form_length(form)
+    if length < minimum:
+        raise PydanticCustomError(
+            "form_too_short",
+            "the form '{form}' has {length} letter{s}, fewer than the {minimum} a glossary form "
+            "needs: it would link every '{form}' in the text. Write a longer form (the full "
+            "name), or remove it; 'glossary_min_length' in {where} sets the minimum.",
+            {
+                "form": form,
+                "length": length,
+                "s": "" if length == 1 else "s",
+                "minimum": minimum,
+                "where": (info.context or {}).get("document_file", "the document file"),
+            },
+        )
+    return form
+
+
+Form = Annotated[Plain, AfterValidator(_long_enough)]
 
 
 OWN_ERRORS = frozenset(
@@ -43,6 +111,9 @@ OWN_ERRORS = frozenset(
         "excerpt_without_wording",
         "party_not_listed",
         "version_of_text_draft",
+        "range_words",
+        "form_too_short",
+        "character_reference",
     }
 )
 """The kinds of error this schema raises itself: their messages are complete sentences."""
@@ -88,8 +159,8 @@ class Source(_Model):
     """A publication that content cites."""
 
     id: Slug = Field(description="How content files refer to this source, e.g. `plan-article`.")
-    title: Text = Field(description="Title of the publication, or a description if it has none.")
-    publisher: Text | None = Field(
+    title: Plain = Field(description="Title of the publication, or a description if it has none.")
+    publisher: Plain | None = Field(
         default=None, description="Who published it; leave empty if the copy does not say."
     )
     date: dt.date | None = Field(
@@ -103,7 +174,7 @@ class Party(_Model):
     """A state, organisation or body that points bind or concern."""
 
     id: Slug = Field(description="How point files refer to this party, e.g. `board`.")
-    name: Text = Field(description="Name shown to readers.")
+    name: Plain = Field(description="Name shown to readers.")
     kind: Literal["state", "organisation", "group", "body", "person"] = Field(
         description="What sort of party this is."
     )
@@ -114,7 +185,7 @@ class Topic(_Model):
     """A subject that groups points."""
 
     id: Slug = Field(description="How point files refer to this topic, e.g. `territory`.")
-    name: Text = Field(description="Name shown to readers.")
+    name: Plain = Field(description="Name shown to readers.")
     description: Text = Field(description="One sentence saying what the topic covers.")
 
 
@@ -122,9 +193,9 @@ class Actor(_Model):
     """A person or institution whose actions or words the timeline records."""
 
     id: Slug = Field(description="How timeline files refer to this actor, e.g. `the-board`.")
-    name: Text = Field(description="Name shown to readers.")
+    name: Plain = Field(description="Name shown to readers.")
     kind: Literal["person", "institution", "media"] = Field(description="Who this is.")
-    role: Text | None = Field(
+    role: Plain | None = Field(
         default=None, description="Role as the sources give it; leave empty if they give none."
     )
     party: Annotated[Slug, _known("parties", "party")] | None = Field(
@@ -146,7 +217,7 @@ class Draft(_Model):
     """A draft of the document: the one the point texts quote, or an earlier or later one."""
 
     id: Slug = Field(description="How point files refer to this draft, e.g. `e3-counter`.")
-    label: Text = Field(description="Name shown to readers, e.g. `Second reading`.")
+    label: Plain = Field(description="Name shown to readers, e.g. `Second reading`.")
     date: dt.date | None = Field(
         default=None, description="YYYY-MM-DD, as the sources give it; empty if they do not."
     )
@@ -179,13 +250,43 @@ class ItemWords(_Model):
         "e.g. `uk: {singular: пункт, plural: пункти}`. Only interface words use them; the "
         "text is never translated.",
     )
+    ranges: list[Text] = Field(
+        default=["to", "through", "from … to", "from … through"],
+        description="Words making a range, which refers to every item between its ends: a word "
+        'between the ends, as "to" in `points 5 to 10`, or a pair around the first end, as '
+        '"from … to" in `from point 5 to point 10`. An en dash (`points 5–10`) always makes one.',
+    )
+
+    @field_validator("ranges")
+    @classmethod
+    def _ranges_readable(cls, ranges: list[str], info: ValidationInfo) -> list[str]:
+        conjunctions = {c.lower() for c in info.data.get("conjunctions", [])}
+        for entry in ranges:
+            parts = [p.strip() for p in re.split(r"…|\.\.\.", entry)]
+            if len(parts) > 2 or not all(parts) or any(re.search(r"\d", p) for p in parts):
+                raise PydanticCustomError(
+                    "range_words",
+                    "'{entry}' is not a range word: write one word between the ends (\"to\") "
+                    "or two words around the first end, joined by '…' (\"from … to\"), with "
+                    "no digits.",
+                    {"entry": entry},
+                )
+            if len(parts) == 1 and parts[0].lower() in conjunctions:
+                raise PydanticCustomError(
+                    "range_words",
+                    "'{entry}' is also a conjunction (it joins a list, as in `points 5 {entry} "
+                    "10`), so it cannot make a range too: remove it from one of the two lists, "
+                    'or use it in a pair ("between … {entry}").',
+                    {"entry": entry},
+                )
+        return ranges
 
 
 class DocumentMeta(_Model):
     """The document file: facts about the whole document and the vocabularies."""
 
-    title: Text = Field(description="Full title of the document, shown as the site's heading.")
-    short_title: Text = Field(description="Short title for navigation and citations.")
+    title: Plain = Field(description="Full title of the document, shown as the site's heading.")
+    short_title: Plain = Field(description="Short title for navigation and citations.")
     description: Text = Field(description="One or two sentences describing the site.")
     date: dt.date = Field(description="Date of the document (see `date_note` for what it means).")
     date_note: Text | None = Field(default=None, description="What the date is the date of.")
@@ -194,6 +295,11 @@ class DocumentMeta(_Model):
         description="Id of the source whose wording the point texts quote."
     )
     items: ItemWords = Field(description="Words for the numbered items.")
+    glossary_min_length: PositiveInt = Field(
+        default=MIN_FORM_LENGTH,
+        description="The fewest letters (or digits) a glossary term or form may have; shorter "
+        'ones are refused, as a one-letter form ("a") would link that letter everywhere.',
+    )
     sources: list[Source] = Field(min_length=1, description="Every publication that content cites.")
     parties: list[Party] = Field(min_length=1, description="Parties that points may name.")
     topics: list[Topic] = Field(min_length=1, description="Topics that points may name.")
@@ -287,7 +393,7 @@ class PointMeta(_Model):
     """The front matter of one point file."""
 
     number: PositiveInt = Field(description="The point's number in the document; also its URL.")
-    title: Text = Field(description="A short neutral title in our own words.")
+    title: Plain = Field(description="A short neutral title in our own words.")
     summary: Text = Field(
         max_length=300, description="One plain-language sentence in our own words."
     )
@@ -370,8 +476,8 @@ class PointMeta(_Model):
 class Term(_Model):
     """A glossary file: one term that readers of the document need, in our own words."""
 
-    term: Text = Field(description="The term as readers write it; the heading of its entry.")
-    forms: list[Text] = Field(
+    term: Form = Field(description="The term as readers write it; the heading of its entry.")
+    forms: list[Form] = Field(
         default=[],
         description="Other forms found in the text: spellings, abbreviations, irregular plurals. "
         "A plain trailing 's' is recognised without listing it.",
