@@ -173,8 +173,7 @@ class Site:
             )
             for point in document.points
         }
-        items = document.meta.items
-        pattern = ReferencePattern(items.singular, items.plural, items.conjunctions)
+        pattern = ReferencePattern.for_words(document.meta.items)
         return Linker(pattern=pattern, targets=targets, previews=previews)
 
     def term_linker(self, mode: Mode = "page") -> GlossaryLinker:
