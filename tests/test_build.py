@@ -383,3 +383,33 @@ def test_terms_are_in_the_search_index_with_their_real_text(site: Path) -> None:
     page = soup(site / "glossary/index.html")
     listed = page.find(id="all-for-all").find_next_sibling("div").select("ul.nd-links a")
     assert "Point 24" in [a.get_text() for a in listed]
+
+
+def test_used_in_names_the_pages_that_say_it_not_those_that_repeat_it(site: Path) -> None:
+    """The full text, the index and the lists of party, topic and draft pages repeat the points'
+    text: a term there is linked, but "Used in" names the point (and the pages that use it in
+    their own words, such as a party's description), once."""
+    page = soup(site / "glossary/index.html")
+    listed = [a.get_text() for a in page.select("div.nd-term-entry ul.nd-links a")]
+    repeats = {"Full text", "Points", "Parties", "Topics", "Drafts", "Changes between drafts"}
+    assert listed and not repeats & set(listed)
+    assert sum(text.startswith("Point ") for text in listed) > len(listed) / 2
+    full_text = soup(site / "full-text/index.html")
+    assert full_text.find("a", class_="nd-term") is not None  # still linked where repeated
+
+
+def test_a_long_used_in_list_is_folded() -> None:
+    from mkdocs_plugins.numbered_document.loader import load_document
+    from mkdocs_plugins.numbered_document.pages import FOLD, Site, catalog_for
+
+    document = load_document(ROOT / "content")
+    settings = {"glossary_page": "glossary.md", "data_dir": "data"}
+    site = Site(document, settings, catalog_for(document, "en", []))
+    links = '<ul class="nd-links"><li>…</li></ul>'
+    folded = site.fragment("used_in.html", links=links, count=FOLD + 1, none=str)
+    assert folded == (
+        f'<p><strong>Used in:</strong></p><details class="nd-fold"><summary>{FOLD + 1} pages'
+        f"</summary>{links}</details>"
+    )
+    shown = site.fragment("used_in.html", links=links, count=FOLD, none=str)
+    assert shown == f"<p><strong>Used in:</strong></p>{links}"

@@ -21,7 +21,7 @@ import markdown
 
 from .layout import relative_path
 from .timing import Stopwatch
-from .treewalk import LinkingExtension, Path, Span, escape
+from .treewalk import REPEATED, LinkingExtension, Path, Span, escape
 
 APOSTROPHES = "'\u2019\u02bc"
 QUOTES = '"\u201c\u201d'
@@ -196,7 +196,10 @@ class GlossaryLinker:
         if not found:
             return []
         own = {element.get(TERM_ATTRIBUTE) for element in path}
-        uses = self.uses.setdefault(self.page, set())
+        # Text repeated from elsewhere (the full text, summaries in lists) is linked, but its
+        # terms are the original page's uses: "Used in" names the page that says it.
+        original = not any(element.get(REPEATED) is not None for element in path)
+        uses = self.uses.setdefault(self.page, set()) if original else set()
         linked, every = self._linked, self.mode == "all"
         spans: list[Span] = []
         for start, end, term in found:

@@ -75,6 +75,7 @@ class LateLists:
                 USED_IN.format(term=term.id): site.fragment(
                     "used_in.html",
                     links=self.links(glossary, users.get(term.id, set())),
+                    count=len(users.get(term.id, ())),
                     none=self._none,
                 )
                 for term in site.document.terms

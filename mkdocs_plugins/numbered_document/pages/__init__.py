@@ -27,10 +27,12 @@ from ..catalog import Catalog, read_catalog
 from ..glossary import TERM_ATTRIBUTE, Entry, GlossaryLinker, Mode, TermMatcher, plain_text
 from ..model import Document
 from ..references import Linker, ReferencePattern, Target
-from ..templating import Words, environment, facts
+from ..templating import Words, environment
 from ..treewalk import REPEATED
 
 Context = dict[str, Any]
+FOLD = 8
+"""Lists of links longer than this are folded (``<details>``) where a page lists many."""
 
 
 class SettingError(ValueError):
@@ -227,7 +229,7 @@ class Site:
     @cached_property
     def templates(self) -> jinja2.Environment:
         env = environment(self.words, self.path, self.template_folders)
-        env.globals.update(REPEATED=REPEATED, TERM_ATTRIBUTE=TERM_ATTRIBUTE, facts=facts)
+        env.globals.update(REPEATED=REPEATED, TERM_ATTRIBUTE=TERM_ATTRIBUTE, FOLD=FOLD)
         return env
 
     def render(self, template: str, context: Context) -> str:
