@@ -164,7 +164,7 @@ def test_dates_material_and_the_timeline_filter_read_in_ukrainian(
     site, _, _ = ukrainian
     timeline = BeautifulSoup((site / "timeline/index.html").read_text(), "html.parser")
     assert timeline.html is not None and timeline.html["lang"] == "uk"
-    times = [t.get_text() for t in timeline.select("article time")]
+    times = [t.get_text() for t in timeline.select("article time, section.nd-day h2 time")]
     assert "21 листопада 2025" in times
     months = [dt.date(2025, m, 1).strftime("%B") for m in range(1, 13)]
     dates = " ".join(e.get_text(" ") for e in timeline.select("article time, section.nd-day h2"))

@@ -96,6 +96,12 @@ class Words:
     def date(self, day: Any, precision: str = "day") -> str:
         return self.t.date(day, precision)
 
+    def when(self, day: Any, precision: str = "day") -> str:
+        """A date in words as precisely as it is known, "on or before" included, where a
+        ``<time>`` element cannot go (a link's text, a title)."""
+        before = self.t("date.on_or_before") if precision == "on-or-before" else ""
+        return before + self.t.date(day, precision)
+
     def time(self, day: Any, precision: str = "day") -> str:
         """A date in a ``<time>`` element, with "on or before" where only a report dates it."""
         before = self.t("date.on_or_before") if precision == "on-or-before" else ""

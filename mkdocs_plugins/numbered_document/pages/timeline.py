@@ -52,7 +52,7 @@ def _event_link(site: Site, event_id: str) -> str:
     title = site.catalog(
         "timeline.event_title",
         actor=md(site.document.actors[event.meta.actor].name),
-        date=site.words.date(event.meta.date),
+        date=site.words.when(event.meta.date, event.meta.precision),
     )
     return f"[{title}](#{event_id})"
 
