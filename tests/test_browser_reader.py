@@ -139,6 +139,10 @@ SEARCHES = [
     # these follow only an opening quote and an opening bracket (see the test after this one)
     ("completely", "timeline/#day-2025-11-24", True),
     ("markdown", "contributing/format/#draft", True),
+    # other spellings of names (search_variants in document.yml) and numbers without commas
+    ("Zaporozhye", POINT_21, False),
+    ("Donbass", "timeline/#day-2025-11-19", False),
+    ("600000", "points/06-armed-forces-size/", False),
 ]
 
 

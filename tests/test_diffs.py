@@ -13,15 +13,15 @@ CASES = [
     ("a x b", "a b", "a <del>x</del> b"),
     ("a b c d", "a c", "a <del>b</del> c <del>d</del>"),
     ("a b c", "c", "<del>a b</del> c"),
-    ("x", "y z", "<del>x</del><ins>y z</ins>"),
+    ("x", "y z", "<del>x</del> <ins>y z</ins>"),
     (
         "reduced to 600 000 military personnel.",
         "capped at 800 000 in peacetime.",
-        "<del>reduced to 600</del><ins>capped at 800</ins> 000 "
-        "<del>military personnel</del><ins>in peacetime</ins>.",
+        "<del>reduced to 600</del> <ins>capped at 800</ins> 000 "
+        "<del>military personnel</del> <ins>in peacetime</ins>.",
     ),
     # A word keeps its inner apostrophe, typographic or not.
-    ("Ukraineʼs army", "Ukraine’s army", "<del>Ukraineʼs</del><ins>Ukraine’s</ins> army"),
+    ("Ukraineʼs army", "Ukraine’s army", "<del>Ukraineʼs</del> <ins>Ukraine’s</ins> army"),
     # Punctuation is a change of its own.
     ("war, and peace", "war and peace", "war<del>,</del> and peace"),
     # Only spacing changed: nothing is marked.

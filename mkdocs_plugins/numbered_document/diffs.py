@@ -43,6 +43,10 @@ def word_diff(before: str, after: str) -> str:
         if removed.strip():
             parts.append(f"<del>{html.escape(removed.strip())}</del>")
         if added.strip():
+            # A space between the removed and the added words: text read without its tags
+            # (the search index, a copied quote) would otherwise run them together.
+            if removed.strip():
+                parts.append(" ")
             parts.append(f"<ins>{html.escape(added.strip())}</ins>")
         if any(text[-1].isspace() for text in edges):
             parts.append(" ")

@@ -35,6 +35,7 @@ from .pages import SettingError, Site, catalog_for
 from .pages.reference import Published
 from .references import reference_extension
 from .searchshield import SearchShield
+from .searchwords import Enricher, variants
 from .timing import Stopwatch
 
 if TYPE_CHECKING:  # imported for the type only: `mkdocs build` never loads the server
@@ -59,8 +60,9 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         self.stopwatch = Stopwatch()
         self.late: dict[str, dict[str, str]] = {}
         """Source path of a page → its placeholders and the lists of links that replace them."""
-        self.shield = SearchShield(self, LINK_CLASSES, log)
         self.site = self._site(config)
+        enrich = Enricher(variants(self.site.document))
+        self.shield = SearchShield(self, LINK_CLASSES, log, enrich)
         self.page_numbers = {
             self.site.path("point", p): p.number for p in self.site.document.points
         }

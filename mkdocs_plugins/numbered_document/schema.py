@@ -295,6 +295,12 @@ class DocumentMeta(_Model):
         description="Id of the source whose wording the point texts quote."
     )
     items: ItemWords = Field(description="Words for the numbered items.")
+    search_variants: dict[Text, list[Text]] = Field(
+        default_factory=dict,
+        description="Other spellings readers may search for, by the spelling the text uses, "
+        "e.g. `Zaporizhzhia: [Zaporizhia, Zaporozhye]`: the site's search finds the text under "
+        "each. Glossary forms need no entry here: a search for one finds the others.",
+    )
     glossary_min_length: PositiveInt = Field(
         default=MIN_FORM_LENGTH,
         description="The fewest letters (or digits) a glossary term or form may have; shorter "

@@ -1,9 +1,9 @@
-"""The search index gets each page without the links the linkers made, then the page has them
-back: the index holds text, never links, so it is the same either way (a build test compares
-it), but the search plugins parse every tag of a page to find its text, and at 500 pages the
-11,000 term links were the largest cost of the glossary after matching: hiding them took what
-it adds from 16.5% to 12.2% of the build's instructions (the same pair, `make bench`'s glossary
-row).
+"""The search index gets each page without the links the linkers made (and with the extra words
+of ``searchwords``), then the page has them back: the index holds text, never links, so it is
+the same either way (a build test compares it), but the search plugins parse every tag of a
+page to find its text, and at 500 pages the 11,000 term links were the largest cost of the
+glossary after matching: hiding them took what it adds from 16.5% to 12.2% of the build's
+instructions (the same pair, `make bench`'s glossary row).
 
 Done only where nothing but a search plugin handles the page between the two hooks, and where
 the search plugin leaves the content as it is (``SEARCH_REWRITES``); ``show`` checks that it
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from . import treewalk
@@ -28,8 +28,16 @@ SEARCH_REWRITES = re.compile(r'\s?data-search-\w+="[^"]+"')
 class SearchShield:
     """Hides the links of one page from the search plugins while they index it."""
 
-    def __init__(self, owner: object, classes: Collection[str], log: Any) -> None:
+    def __init__(
+        self,
+        owner: object,
+        classes: Collection[str],
+        log: Any,
+        enrich: Callable[[str], str] = lambda html: html,
+    ) -> None:
         self.owner = owner
+        self.enrich = enrich
+        """What the search copy gets besides the page's text (``searchwords``)."""
         """The plugin whose page-context handlers surround the search plugins'."""
         self.classes = tuple(classes)
         self.log: logging.Logger | Any = log
@@ -44,8 +52,8 @@ class SearchShield:
             and not SEARCH_REWRITES.search(page.content)
             and self._only_search_between(plugins)
         ):
-            hidden = treewalk.unlinked(page.content, self.classes)
-            if len(hidden) != len(page.content):
+            hidden = treewalk.unlinked(self.enrich(page.content), self.classes)
+            if hidden != page.content:
                 self._shown = (page.content, hidden)
                 page.content = hidden
 

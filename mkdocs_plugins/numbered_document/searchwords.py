@@ -1,0 +1,62 @@
+"""Words the site's search finds a page under besides those it shows: other spellings of a name
+("Zaporozhye" for "Zaporizhzhia"), the other forms of a glossary term, and numbers written
+without their separators ("600000" for "600,000").
+
+The search index is built from a copy of each page (see ``searchshield``); this module adds
+the extra words to that copy, right after the word they stand for, so a search for a spelling
+the text does not use finds the place that means it. Readers never see the copy. The spellings
+come from the content (``search_variants`` in the document file, and the glossary's forms),
+none from here. No MkDocs import.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from .model import Document
+
+NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)")
+"""A number with thousands separators, "600,000" (not "1,5" nor "600,000.5")."""
+TEXT = re.compile(r">([^<]+)<")
+"""The text between two tags of a page's HTML."""
+
+
+def variants(document: Document) -> dict[str, tuple[str, ...]]:
+    """Each spelling the text may use → the other spellings a reader may search for."""
+    found: dict[str, list[str]] = {}
+    for spelling, others in document.meta.search_variants.items():
+        found.setdefault(spelling, []).extend(others)
+    for term in document.terms:
+        forms = term.forms
+        for form in forms:
+            found.setdefault(form, []).extend(other for other in forms if other != form)
+    return {
+        spelling: tuple(dict.fromkeys(o for o in others if o.lower() != spelling.lower()))
+        for spelling, others in found.items()
+        if others
+    }
+
+
+class Enricher:
+    """Adds the extra search words to a page's HTML, in its text only."""
+
+    def __init__(self, spellings: Mapping[str, tuple[str, ...]]) -> None:
+        self.spellings = {key.lower(): value for key, value in spellings.items()}
+        names = sorted(self.spellings, key=len, reverse=True)
+        alternatives = "|".join(re.escape(name) for name in names)
+        self.pattern = (
+            re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE) if names else None
+        )
+
+    def __call__(self, html: str) -> str:
+        return TEXT.sub(lambda match: f">{self._text(match.group(1))}<", html)
+
+    def _text(self, text: str) -> str:
+        if self.pattern is not None:
+            text = self.pattern.sub(self._spelling, text)
+        return NUMBER.sub(lambda match: f"{match.group()} {match.group().replace(',', '')}", text)
+
+    def _spelling(self, match: re.Match[str]) -> str:
+        others = self.spellings.get(match.group().lower(), ())
+        return " ".join([match.group(), *others])
