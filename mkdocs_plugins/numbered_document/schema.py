@@ -95,8 +95,17 @@ class Source(_Model):
     date: dt.date | None = Field(
         default=None, description="Publication date, YYYY-MM-DD; empty if the sources omit it."
     )
-    url: Text | None = Field(default=None, description="Address of the publication, if known.")
+    url: Text | None = Field(
+        default=None,
+        description="Public address (https://…) of the publication; leave empty if none is "
+        "known, and the site says so.",
+    )
     note: Text | None = Field(default=None, description="What the source is and how it is used.")
+    excerpts: list[Text] = Field(
+        default=[],
+        description="Every passage the site quotes from this source, copied exactly (without "
+        "quotation marks), so that a check can find each quote of the site in one of them.",
+    )
 
 
 class Party(_Model):
@@ -296,8 +305,8 @@ class PointMeta(_Model):
     )
     obligations: dict[PartyId, Text] = Field(
         default={},
-        description="What the wording asks of each party (party id: one sentence in our own "
-        "words); only parties in `parties`.",
+        description="What the wording asks of each party, including what a party would face for "
+        "its own act (party id: one sentence in our own words); only parties in `parties`.",
     )
     benefits: dict[PartyId, Text] = Field(
         default={},
