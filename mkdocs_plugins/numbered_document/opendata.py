@@ -194,7 +194,8 @@ def csv_tables(data: Export) -> dict[str, str]:
                     _joined(p.topics),
                     _joined(p.related),
                     _joined(p.sources),
-                    "\n".join([p.wording.lead, *(f"- {i}" for i in p.wording.items)]),
+                    # As published: lead and sub-items one paragraph each, without list markup.
+                    "\n\n".join([p.wording.lead, *p.wording.items]),
                     p.url,
                 ]
                 for p in data.points
@@ -274,9 +275,17 @@ def csv_tables(data: Export) -> dict[str, str]:
             ),
         ),
         "sources.csv": _table(
-            ["id", "title", "publisher", "date", "url", "note"],
+            ["id", "title", "publisher", "date", "url", "note", "excerpts"],
             (
-                [s.id, s.title, s.publisher, s.date.isoformat() if s.date else None, s.url, s.note]
+                [
+                    s.id,
+                    s.title,
+                    s.publisher,
+                    s.date.isoformat() if s.date else None,
+                    s.url,
+                    s.note,
+                    "\n".join(s.excerpts),  # one quoted passage a line
+                ]
                 for s in data.sources
             ),
         ),
