@@ -35,6 +35,7 @@ QUOTED = re.compile(r'"([^"\n]+?)"|\u201c([^\u201d\n]+?)\u201d')
 ELLIPSIS = re.compile(r"…|\.\.\.")
 CODE = re.compile(r"^```.*?^```|`[^`\n]+`", re.S | re.M)
 WORD = re.compile(r"[a-z0-9]+")
+LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 BREAK = "\u2016"
 """Stands where a quote was taken out, so that no run of words spans it."""
 
@@ -133,8 +134,9 @@ def our_texts(root: Path = ROOT) -> Iterator[Text]:
 
 
 def quotes_in(text: str) -> list[str]:
-    """The quoted strings of a text (straight or curly double quotes), code left out."""
-    text = CODE.sub(" ", text)
+    """The quoted strings of a text (straight or curly double quotes), code left out. A quote
+    may run over a line break inside a paragraph, not past a blank line."""
+    text = LINE_BREAK.sub(" ", CODE.sub(" ", text))
     return [match.group(1) or match.group(2) for match in QUOTED.finditer(text)]
 
 
@@ -194,7 +196,8 @@ def copied_runs(
     for text in texts:
         if text.whole_quote:
             continue
-        unquoted = QUOTED.sub(BREAK, CODE.sub(BREAK, normal(text.text)))
+        unquoted = QUOTED.sub(BREAK, LINE_BREAK.sub(" ", CODE.sub(BREAK, text.text)))
+        unquoted = normal(unquoted)
         if named:
             unquoted = named.sub(BREAK, unquoted)
         for segment in unquoted.split(BREAK):

@@ -144,6 +144,11 @@ def test_the_checks_read_every_kind_of_content_file(tmp_path: Path) -> None:
         'docs/index.md: "big wins"',
     ]
     assert quotes_in('“curly” and "straight", not `"code"`') == ["curly", "straight"]
+    assert quotes_in('a "quote over\na line" and "another"\n\n"not" past a "blank\n\nline"') == [
+        "quote over a line",
+        "another",
+        "not",
+    ]
 
 
 # Against the full source files (../shared/sources/) ----------------------------------------
