@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from mkdocs_plugins.numbered_document.loader import load_document
+from mkdocs_plugins.numbered_document.model import ContentError
 
 from .conftest import ROOT
 from .evidence import (
@@ -207,3 +208,39 @@ def test_a_missing_source_file_skips_and_fails_under_ci(
     outcome = pytest.fail.Exception if ci else pytest.skip.Exception
     with pytest.raises(outcome, match=r"needs \.\./shared/sources/absent\.txt \(a file\)"):
         full_source("absent.txt", "a file")
+
+
+# Bad excerpts in the document file -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("new", "expected", "below"),
+    [
+        (
+            "    excerpts: big win\n",
+            "field 'sources[0].excerpts': 'big win' is one text, not a list: write each passage "
+            "on its own line under 'excerpts:', starting with '- '.",
+            0,
+        ),
+        (
+            "    excerpts:\n      - '\"big win\"'\n",
+            "field 'sources[0].excerpts': excerpt '\"big win\"' is in quotation marks: copy the "
+            "passage without them (write it in single quotes, or after '- ' with nothing around "
+            "it).",
+            1,  # the list's first item
+        ),
+    ],
+)
+def test_a_bad_excerpt_is_named_located_and_explained(
+    content: Path, new: str, expected: str, below: int
+) -> None:
+    path = content / "document.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    excerpts:\n", text.index("  - id: plan-article"))
+    end = text.index("  - id: asiaone-axios-2025-11-18")
+    path.write_text(text[:start] + new + text[end:], encoding="utf-8")
+    line = text[:start].count("\n") + 1 + below
+    with pytest.raises(ContentError) as caught:
+        load_document(content)
+    (problem,) = caught.value.problems
+    assert (problem.path.name, problem.line, problem.message) == ("document.yml", line, expected)

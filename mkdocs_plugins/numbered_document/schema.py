@@ -43,6 +43,8 @@ OWN_ERRORS = frozenset(
         "excerpt_without_wording",
         "party_not_listed",
         "version_of_text_draft",
+        "excerpts_not_a_list",
+        "quoted_excerpt",
     }
 )
 """The kinds of error this schema raises itself: their messages are complete sentences."""
@@ -106,6 +108,32 @@ class Source(_Model):
         description="Every passage the site quotes from this source, copied exactly (without "
         "quotation marks), so that a check can find each quote of the site in one of them.",
     )
+
+    @field_validator("excerpts", mode="before")
+    @classmethod
+    def _excerpts_listed(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            shown = " ".join(value.split())
+            raise PydanticCustomError(
+                "excerpts_not_a_list",
+                "'{value}' is one text, not a list: write each passage on its own line under "
+                "'excerpts:', starting with '- '.",
+                {"value": shown if len(shown) <= 60 else shown[:57] + "..."},
+            )
+        return value
+
+    @field_validator("excerpts")
+    @classmethod
+    def _excerpts_unquoted(cls, excerpts: list[str]) -> list[str]:
+        for excerpt in excerpts:
+            if excerpt[:1] in '"\u201c' and excerpt[-1:] in '"\u201d':
+                raise PydanticCustomError(
+                    "quoted_excerpt",
+                    "excerpt '{value}' is in quotation marks: copy the passage without them "
+                    "(write it in single quotes, or after '- ' with nothing around it).",
+                    {"value": excerpt},
+                )
+        return excerpts
 
 
 class Party(_Model):
