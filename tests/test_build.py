@@ -10,7 +10,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from .conftest import ARTICLE, ROOT
+from .conftest import ROOT
+from .evidence import kept_wording
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -18,18 +19,9 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def published_points() -> dict[int, str]:
-    """The points as the source article lists them: number → paragraphs joined by blank lines."""
-    text = ARTICLE.read_text(encoding="utf-8")
-    listing = text.split("complete list of points from the draft American peace plan:")[1]
-    listing = listing.split("How Ukraine reacts to the US peace plan")[0]
-    points: dict[int, list[str]] = {}
-    for paragraph in filter(None, (p.strip() for p in listing.split("\n\n"))):
-        match = re.match(r"(\d+)\. (.*)", paragraph, re.S)
-        if match and int(match.group(1)) == len(points) + 1:
-            points[int(match.group(1))] = [match.group(2)]
-        else:
-            points[len(points)].append(paragraph)
-    return {number: "\n\n".join(parts) for number, parts in points.items()}
+    """The points as the source article publishes them, from the copy kept in the repository
+    (``test_evidence`` checks that copy against the full article where it is present)."""
+    return kept_wording()
 
 
 def point_pages(site: Path) -> dict[int, Path]:
@@ -56,7 +48,7 @@ def test_the_site_has_a_page_per_point_an_index_and_the_full_text(site: Path) ->
     assert len(rows) == 28
     assert [cell.get_text() for cell in rows[20].find_all("td")][:2] == [
         "21",
-        "Territorial arrangements",
+        "Territories",
     ]
 
 
@@ -84,7 +76,7 @@ def test_the_full_text_has_every_point_and_sub_item_anchored(site: Path) -> None
 
 def test_a_point_page_shows_what_a_reader_needs(site: Path) -> None:
     page = soup(site / "points/21-territories/index.html")
-    assert page.h1.get_text().startswith("Point 21: Territorial arrangements")
+    assert page.h1.get_text().startswith("Point 21: Territories")
     assert "Summary:" in page.select_one(".nd-summary").get_text()
     assert "21 November 2025" in page.select_one(".nd-attribution").get_text()
     facets = page.select_one(".nd-facets").get_text()
@@ -322,10 +314,14 @@ def test_every_event_on_the_site_has_a_dated_time_and_names_its_source(site: Pat
 
 def test_the_umerov_claim_is_shown_with_its_denial(site: Path) -> None:
     page = soup(site / "timeline/index.html")
-    claim = page.find(id="2025-11-21-us-official-umerov-agreed")
+    claim = page.find(id="2025-11-21-nypost-us-official-umerov-agreed")
     denial = claim.find("a", href="#2025-11-21-umerov-denies-approval")
     assert denial is not None and "Denied:" in denial.parent.get_text()
     assert "not confirmed" in claim.get_text()
+    ids = [tag["id"] for tag in page.find_all(id=True)]
+    assert ids.index(claim["id"]) < ids.index("2025-11-21-umerov-denies-approval"), (
+        "a claim comes before the denial that answers it"
+    )
 
 
 def test_point_26_lists_its_reactions_newest_first(site: Path) -> None:
@@ -342,9 +338,9 @@ def test_the_timeline_s_mentions_of_points_are_backlinks_but_repeats_are_not(sit
     assert "Timeline" in referenced_by
     # the actors page, the index and point 6's own reactions only repeat the timeline's words
     assert "Actors" not in referenced_by and "Points" not in referenced_by
-    assert links_under(page, "refers-to") == []
+    assert links_under(page, "refers-to") == ["Point 21"]  # `related`, not the timeline
     data = json.loads((site / "data/references.json").read_text(encoding="utf-8"))
-    assert not [e for e in data["edges"] if e["source"] == "point-6"]
+    assert [e["kind"] for e in data["edges"] if e["source"] == "point-6"] == ["related"]
 
 
 def test_terms_link_to_the_glossary_with_their_definition_on_hover(site: Path) -> None:

@@ -21,6 +21,7 @@ from mkdocs_plugins.numbered_document.pages import Site, catalog_for
 from mkdocs_plugins.numbered_document.templating import Words
 
 from .conftest import ROOT
+from .evidence import kept_wording
 
 pytestmark = pytest.mark.build
 
@@ -69,6 +70,8 @@ def test_the_json_holds_everything_the_site_shows(site: Path) -> None:
     assert (site / point["url"] / "index.html").is_file()
     versions = data["points"][25]["versions"]
     assert [v["draft"] for v in versions] == ["us-earlier", "e3-counter", "geneva-19"]
+    assert data["sources"][0]["url"].startswith("https://babel.ua/")
+    assert "big win" in data["sources"][0]["excerpts"]
     assert all(v["sources"] for p in data["points"] for v in p["versions"])
     term = data["glossary"][0]
     page, anchor = term["url"].split("#")
@@ -81,7 +84,7 @@ def test_the_csv_files_flatten_the_same_records(site: Path) -> None:
     data = json.loads(read(site, "document.json"))
     points = rows(site, "points.csv")
     assert [int(r["number"]) for r in points] == list(range(1, 29))
-    assert points[9]["wording"].split("\n")[1].startswith("- The US will receive compensation")
+    assert points[9]["wording"].split("\n\n")[1].startswith("The US will receive compensation")
     assert points[1]["parties"] == "; ".join(data["points"][1]["parties"])
     versions = rows(site, "versions.csv")
     assert len(versions) == sum(len(p["versions"]) for p in data["points"]) == 11
@@ -93,7 +96,9 @@ def test_the_csv_files_flatten_the_same_records(site: Path) -> None:
     assert len(rows(site, "timeline.csv")) == len(data["timeline"])
     assert len(rows(site, "sources.csv")) == len(data["sources"])
     assert len(rows(site, "references.csv")) == len(data["references"]["edges"])
-    # RFC 4180: every row ends with CRLF.
+    sources = rows(site, "sources.csv")
+    assert sum(bool(r["url"]) for r in sources) == sum(bool(s["url"]) for s in data["sources"])
+    # RFC 4180: every row ends with CRLF; a line break inside a quoted field stays a bare LF.
     assert (site / "data/sources.csv").read_bytes().count(b"\r\n") == len(data["sources"]) + 1
 
 
@@ -170,3 +175,19 @@ def test_the_full_text_prints_as_a_clean_document(browser: Any, site_url: str) -
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
     context.close()
+
+
+def test_the_open_data_gives_the_published_wording_of_every_point(site: Path) -> None:
+    """28 of 28: the CSV and the JSON carry each wording as the article publishes it, sub-items
+    as their own paragraphs, with no Markdown list markers."""
+    kept = kept_wording()
+    csv_wording = {int(r["number"]): r["wording"] for r in rows(site, "points.csv")}
+    data = json.loads(read(site, "document.json"))
+    json_wording = {
+        p["number"]: "\n\n".join([p["wording"]["lead"], *p["wording"]["items"]])
+        for p in data["points"]
+    }
+    assert len(kept) == 28
+    assert [n for n in kept if csv_wording[n] != kept[n]] == []
+    assert [n for n in kept if json_wording[n] != kept[n]] == []
+    assert not any(re.search(r"^- ", text, re.M) for text in csv_wording.values())

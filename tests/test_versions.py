@@ -49,13 +49,20 @@ def line_of(content: Path, name: str, text: str) -> int:
 
 def test_versions_load_in_draft_order() -> None:
     document = load_document(ROOT / "content")
-    assert list(document.drafts) == ["us-earlier", "us-28", "e3-counter", "geneva-19"]
+    assert list(document.drafts) == [
+        "us-earlier",
+        "us-28",
+        "e3-counter",
+        "geneva-19",
+        "twenty-points",
+    ]
     assert document.text_draft is not None and document.text_draft.id == "us-28"
     versions = document.versions(document.by_number[26])
     assert [v.draft for v in versions] == ["us-earlier", "e3-counter", "geneva-19"]
     assert [v.status for v in versions] == ["changed", "unknown", "dropped"]
     assert document.is_earlier("us-earlier") and not document.is_earlier("e3-counter")
     assert {p.number for p, _ in document.versions_by_draft["geneva-19"]} == {6, 26}
+    assert document.versions_by_draft["twenty-points"] == []
 
 
 BAD = [
@@ -70,7 +77,7 @@ BAD = [
     ),
     (
         POINT6,
-        "    sources: [abc-news-19-points]\n",
+        "    sources: [caliber-az-abc-news-19-points]\n",
         "",
         "field 'versions[1].sources' is missing: add it (Ids of the reports this version rests "
         "on, the main one first.).",
@@ -78,7 +85,7 @@ BAD = [
     ),
     (
         POINT6,
-        "    sources: [abc-news-19-points]\n",
+        "    sources: [caliber-az-abc-news-19-points]\n",
         "    sources: []\n",
         "field 'versions[1].sources': List should have at least 1 item after validation, not 0. "
         "It holds: Ids of the reports this version rests on, the main one first.",
@@ -138,8 +145,8 @@ BAD = [
         "  ukraine: Would reduce its armed forces to 600,000 military personnel.",
         "  ukraine: ''",
         "field 'obligations.ukraine': String should have at least 1 character. It holds: What "
-        "the wording asks of each party (party id: one sentence in our own words); only parties "
-        "in `parties`.",
+        "the wording asks of each party, including what a party would face for its own act "
+        "(party id: one sentence in our own words); only parties in `parties`.",
         "ukraine: ''",
     ),
     (
@@ -218,15 +225,18 @@ def test_a_point_with_an_earlier_wording_shows_a_word_diff(site: Path) -> None:
     assert [d.get_text() for d in diff.find_all("del")] == [
         "Ukraine",
         "conduct",
-        "comprehensive review of all assistance received",
+        "comprehensive review of all assistance received and will establish a legal mechanism to "
+        "address discovered violations and punish those who benefited illegally from",
     ]
     assert diff.find_all("ins")[0].get_text() == "All parties involved in this conflict"
+    # The whole earlier clause is quoted, so no word is marked added that was only unknown.
+    assert diff.find_all("ins")[-1].get_text().endswith("any complaints in the future")
     # Nothing else inside: the diff is text, <del> and <ins> only.
     assert {tag.name for tag in diff.find_all(True)} == {"del", "ins"}
     # Read without colour: the words removed and added are also told apart in words.
     legend = page.select_one(".nd-diff-legend").get_text(" ", strip=True)
     assert "struck through" in legend and "underlined" in legend
-    assert "only the beginning" in legend
+    assert "only the beginning" not in legend
 
 
 def test_every_version_on_the_site_names_its_source(site: Path) -> None:
@@ -252,6 +262,7 @@ def test_the_changes_page_lists_every_changed_point_by_draft(site: Path) -> None
         "Earlier US draft",
         "European counter-proposal",
         "Reduced framework after Geneva",
+        "Plan of 20 points",
     ]
     rows = {
         int(re.match(r"Point (\d+)", tr.td.get_text()).group(1)): [
@@ -260,14 +271,14 @@ def test_the_changes_page_lists_every_changed_point_by_draft(site: Path) -> None
         for tr in table.select("tbody tr")
     }
     assert rows == {
-        3: ["—", "changed", "—"],
-        5: ["—", "changed", "—"],
-        6: ["—", "changed", "dropped"],
-        7: ["—", "changed", "—"],
-        10: ["—", "changed", "—"],
-        14: ["—", "changed", "—"],
-        21: ["—", "changed", "—"],
-        26: ["changed", "not confirmed", "dropped"],
+        3: ["—", "changed", "—", "—"],
+        5: ["—", "changed", "—", "—"],
+        6: ["—", "changed", "dropped", "—"],
+        7: ["—", "changed", "—", "—"],
+        10: ["—", "changed", "—", "—"],
+        14: ["—", "changed", "—", "—"],
+        21: ["—", "changed", "—", "—"],
+        26: ["changed", "not confirmed", "dropped", "—"],
     }
     # Each status links to the version's own entry on the same page.
     for link in table.select("tbody td a[href^='#']"):
@@ -294,6 +305,7 @@ def test_the_site_lists_drafts_in_order(site: Path) -> None:
         "US 28-point draft",
         "European counter-proposal",
         "Reduced framework after Geneva",
+        "Plan of 20 points",
     ]
 
 

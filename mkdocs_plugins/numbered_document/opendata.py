@@ -192,7 +192,8 @@ TABLES: dict[str, Callable[[Export], str]] = {
                 _joined(p.topics),
                 _joined(p.related),
                 _joined(p.sources),
-                "\n".join([p.wording.lead, *(f"- {i}" for i in p.wording.items)]),
+                # As published: lead and sub-items one paragraph each, without list markup.
+                "\n\n".join([p.wording.lead, *p.wording.items]),
                 p.url,
             ]
             for p in data.points
@@ -272,9 +273,17 @@ TABLES: dict[str, Callable[[Export], str]] = {
         ),
     ),
     "sources.csv": lambda data: _table(
-        ["id", "title", "publisher", "date", "url", "note"],
+        ["id", "title", "publisher", "date", "url", "note", "excerpts"],
         (
-            [s.id, s.title, s.publisher, s.date.isoformat() if s.date else None, s.url, s.note]
+            [
+                s.id,
+                s.title,
+                s.publisher,
+                s.date.isoformat() if s.date else None,
+                s.url,
+                s.note,
+                "\n".join(s.excerpts),  # one quoted passage a line
+            ]
             for s in data.sources
         ),
     ),

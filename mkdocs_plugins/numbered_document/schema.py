@@ -114,6 +114,8 @@ OWN_ERRORS = frozenset(
         "range_words",
         "form_too_short",
         "character_reference",
+        "excerpts_not_a_list",
+        "quoted_excerpt",
     }
 )
 """The kinds of error this schema raises itself: their messages are complete sentences."""
@@ -166,8 +168,43 @@ class Source(_Model):
     date: dt.date | None = Field(
         default=None, description="Publication date, YYYY-MM-DD; empty if the sources omit it."
     )
-    url: Text | None = Field(default=None, description="Address of the publication, if known.")
+    url: Text | None = Field(
+        default=None,
+        description="Public address (https://…) of the publication; leave empty if none is "
+        "known, and the site says so.",
+    )
     note: Text | None = Field(default=None, description="What the source is and how it is used.")
+    excerpts: list[Text] = Field(
+        default=[],
+        description="Every passage the site quotes from this source, copied exactly (without "
+        "quotation marks), so that a check can find each quote of the site in one of them.",
+    )
+
+    @field_validator("excerpts", mode="before")
+    @classmethod
+    def _excerpts_listed(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            shown = " ".join(value.split())
+            raise PydanticCustomError(
+                "excerpts_not_a_list",
+                "'{value}' is one text, not a list: write each passage on its own line under "
+                "'excerpts:', starting with '- '.",
+                {"value": shown if len(shown) <= 60 else shown[:57] + "..."},
+            )
+        return value
+
+    @field_validator("excerpts")
+    @classmethod
+    def _excerpts_unquoted(cls, excerpts: list[str]) -> list[str]:
+        for excerpt in excerpts:
+            if excerpt[:1] in '"\u201c' and excerpt[-1:] in '"\u201d':
+                raise PydanticCustomError(
+                    "quoted_excerpt",
+                    "excerpt '{value}' is in quotation marks: copy the passage without them "
+                    "(write it in single quotes, or after '- ' with nothing around it).",
+                    {"value": excerpt},
+                )
+        return excerpts
 
 
 class Party(_Model):
@@ -418,8 +455,8 @@ class PointMeta(_Model):
     )
     obligations: dict[PartyId, Text] = Field(
         default={},
-        description="What the wording asks of each party (party id: one sentence in our own "
-        "words); only parties in `parties`.",
+        description="What the wording asks of each party, including what a party would face for "
+        "its own act (party id: one sentence in our own words); only parties in `parties`.",
     )
     benefits: dict[PartyId, Text] = Field(
         default={},
