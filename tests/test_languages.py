@@ -245,7 +245,7 @@ def test_no_interface_english_in_the_page_layer(path: Path) -> None:
     an English phrase of it, nor two English words in a row."""
     found = []
     for line, literal in _literals(path):
-        text = re.sub(r"<[^>]*>?|^[^<]*>", " ", literal)  # markup is not words
+        text = re.sub(r"<[^>]*>?|^[^<]*>|\{\s*[.#][^}]*\}?", " ", literal)  # markup: no words
         if any(phrase in text for phrase in ENGLISH if " " in phrase) or re.search(
             r"\b[A-Za-z][a-z]+ [a-z]{2,}\b", text
         ):

@@ -1,10 +1,5 @@
-"""How sources and reported changes are shown: what the content now carries (addresses, the rule
-for asks and gives) and the rendering still to come in the page code.
-
-The tests marked ``xfail(strict=True)`` describe rendering that the page modules do not do yet;
-each passes once the page code does it, and its marker must then go (strict: an unexpected pass
-fails the run).
-"""
+"""How sources and reported changes are shown: addresses as links that say they leave the site,
+sources without one saying so, reported drops as reports, and the rule for asks and gives."""
 
 from __future__ import annotations
 
@@ -16,7 +11,6 @@ from bs4 import BeautifulSoup
 pytestmark = pytest.mark.build
 
 BABEL = "https://babel.ua/en/news/123218-"
-PENDING = "rendering not done yet in the page modules; see the note of the content corrections"
 
 
 def article(site: Path, page: str) -> BeautifulSoup:
@@ -33,12 +27,11 @@ def test_a_point_page_gives_the_address_of_its_source(site: Path) -> None:
     assert "publisher not named" not in page.get_text()
 
 
-@pytest.mark.xfail(strict=True, reason=PENDING)
 def test_every_cited_source_with_an_address_is_a_link_that_says_it_leaves_the_site(
     site: Path,
 ) -> None:
-    """On the timeline, every source is cited by ``writing.cite_source``: a source with an
-    address is a link there, in the same tab, marked as leaving the site."""
+    """On the timeline, every source is cited by ``Words.cite``: a source with an address is a
+    link there, in the same tab, marked as leaving the site."""
     page = article(site, "timeline")
     links = page.select("a.nd-external")
     assert links, "no source link on the timeline"
@@ -49,7 +42,6 @@ def test_every_cited_source_with_an_address_is_a_link_that_says_it_leaves_the_si
         assert "leaves this site" in link.get_text(" ") + link.get("title", ""), link
 
 
-@pytest.mark.xfail(strict=True, reason=PENDING)
 def test_a_source_without_an_address_says_so_where_it_is_cited(site: Path) -> None:
     page = article(site, "timeline")
     event = page.find(id="2025-11-23-e3-counter-proposal")
@@ -57,7 +49,6 @@ def test_a_source_without_an_address_says_so_where_it_is_cited(site: Path) -> No
     assert "no public address" in event.get_text(" ")
 
 
-@pytest.mark.xfail(strict=True, reason=PENDING)
 def test_a_dropped_point_is_shown_as_reported_dropped(site: Path) -> None:
     """ABC News reported the cap and the amnesty dropped: the badge says it is a report."""
     changes = article(site, "changes").get_text(" ")
@@ -66,7 +57,6 @@ def test_a_dropped_point_is_shown_as_reported_dropped(site: Path) -> None:
     assert "reported dropped" in point
 
 
-@pytest.mark.xfail(strict=True, reason=PENDING)
 def test_the_parties_page_states_how_asks_and_gives_are_sorted(site: Path) -> None:
     page = article(site, "parties").get_text(" ")
     assert "its own act" in page, "the rule for conditional consequences is stated"

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 import yaml
@@ -118,17 +119,30 @@ class Words:
         return source.publisher or self.t("source.no_publisher")
 
     def cite(self, source: Source) -> str:
-        """A source as readers see it: title, publisher (or that none is named), date; made
-        once per source (every point page cites the wording's)."""
+        """A source as readers see it: its title, linked to its address where it has one (in
+        the same tab, marked as leaving the site), the publisher (or that none is named) and
+        the date; made once per source (every point page cites the wording's)."""
         found = self._cited.get(source.id)
         if found is None:
+            title = f"*{md(source.title)}*"
+            if source.url:
+                leaves = self.t("source.leaves", host=_host(source.url)).replace('"', "&quot;")
+                url = source.url.replace(" ", "%20").replace(")", "%29").replace(">", "%3E")
+                title = f'[{title}](<{url}>){{ .nd-external rel="external" title="{leaves}" }}'
             publisher = md(source.publisher) if source.publisher else self.t("source.no_publisher")
             date = f", {self.date(source.date)}" if source.date else ""
-            found = self._cited[source.id] = f"*{md(source.title)}*, {publisher}{date}"
+            missing = "" if source.url else f", {self.t('source.no_address')}"
+            found = self._cited[source.id] = f"{title}, {publisher}{date}{missing}"
         return found
 
     def cite_all(self, ids: list[str]) -> str:
         return "; ".join(self.cite(self.document.sources[i]) for i in ids)
+
+
+def _host(url: str) -> str:
+    """The site a source's address is on, as a reader would name it: "babel.ua"."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
 
 
 def facts(pairs: list[tuple[str, str]]) -> str:

@@ -63,7 +63,12 @@ def changes(site: Site, item: None) -> Context:
     document = site.document
     text_draft = document.text_draft
     assert text_draft is not None
-    others = [d for d in document.drafts.values() if d.id != text_draft.id]
+    # A draft of which no version is reported would be a column of dashes.
+    others = [
+        d
+        for d in document.drafts.values()
+        if d.id != text_draft.id and document.versions_by_draft[d.id]
+    ]
 
     def status_cells(point: Point) -> list[str]:
         by_draft = {version.draft: version for version in point.meta.versions}
