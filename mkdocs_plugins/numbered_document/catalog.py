@@ -104,7 +104,7 @@ class Catalog:
         """The message ``key`` in the plural form that ``number`` takes in this language."""
         message = self._lookup(key)
         if isinstance(message, Mapping):
-            form = self.locale.plural_form(number)
+            form = "zero" if number == 0 and "zero" in message else self.locale.plural_form(number)
             message = message.get(form, message.get("other"))
         return self._format(key, str(message), {"count": number, **params})
 

@@ -209,6 +209,11 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             src_uri = page.file.src_uri
             self.linker.start_page(src_uri, self.page_numbers.get(src_uri))
             self.glossary.start_page(src_uri)
+            if src_uri not in self.site.pages:
+                try:
+                    return self.site.fill_markers(markdown, src_uri)
+                except SettingError as error:
+                    raise PluginError(f"numbered-document: {error}") from None
         return markdown
 
     def on_page_content(

@@ -263,6 +263,13 @@ class Draft(_Model):
         description="What this draft is, who wrote it and what is known of it, in our own "
         "words (Markdown), neutral."
     )
+    summary: Text | None = Field(
+        default=None,
+        description="What the sources report of this draft as a whole, in one sentence of our "
+        "own words, for the panel that says where the document stands (home page, and points "
+        "that a later draft changed), e.g. `The Financial Times reported it narrowed to 19 "
+        "points.` Its sources are the draft's.",
+    )
     sources: list[Annotated[Slug, _known("sources", "source")]] = Field(
         min_length=1, description="Ids of the sources that report this draft."
     )

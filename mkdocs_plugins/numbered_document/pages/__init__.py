@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -31,6 +32,9 @@ from ..templating import Words, environment
 from ..treewalk import REPEATED
 
 Context = dict[str, Any]
+MARKER_START = "<!-- numbered-document:"
+MARKER = re.compile(r"^<!-- numbered-document: ([a-z-]+) -->$", re.MULTILINE)
+"""A line in a hand-written page where the plugin puts a generated panel."""
 FOLD = 8
 """Lists of links longer than this are folded (``<details>``) where a page lists many."""
 
@@ -257,6 +261,30 @@ class Site:
                 index = self.path(kind.listed_under)
                 pages = [uri for uri, (each, _) in self.pages.items() if each is kind]
                 yield kind, index, pages
+
+    def fill_markers(self, markdown: str, page: str) -> str:
+        """A hand-written page asks for a generated panel with a marker line
+        (``<!-- numbered-document: status -->``); it gets the panel's Markdown there."""
+        if MARKER_START not in markdown:
+            return markdown
+        return MARKER.sub(lambda match: self.panel(match.group(1), page), markdown)
+
+    def panel(self, name: str, page: str) -> str:
+        if name != "status":
+            raise SettingError(
+                f"{page}: no panel called '{name}': write <!-- numbered-document: status -->."
+            )
+        return self.status(page)
+
+    def status(self, page: str) -> str:
+        """The panel that says where the document stands (``status.md``), as Markdown for a
+        hand-written page that asks for it; empty when the document names no drafts."""
+        text_draft = self.document.text_draft
+        if text_draft is None:
+            return ""
+        drafts = list(self.document.drafts.values())
+        later = drafts[drafts.index(text_draft) + 1 :]
+        return self.render("status.md", {"page": page, "later": later}).rstrip("\n") + "\n"
 
     def fragment(self, template: str, **context: Any) -> str:
         """A small piece of HTML from a template (a late list), without a final newline."""

@@ -34,6 +34,7 @@ def point(site: Site, point: Point) -> Context:
         "topics": [(md(document.topics[t].name), site.path("topic", t)) for t in meta.topics],
         "roles": roles(site, point),
         "drafts": document.text_draft is not None,
+        "later_versions": later_versions(document, point),
         "reactions": list(reversed(document.events_by_point.get(point.number, [])))
         if site.path("timeline")
         else [],
@@ -44,6 +45,20 @@ def point(site: Site, point: Point) -> Context:
         "before": document.by_number.get(point.number - 1),
         "after": document.by_number.get(point.number + 1),
     }
+
+
+def later_versions(document: Document, point: Point) -> list[Any]:
+    """What drafts later than the site's own did with the point, where they changed or
+    dropped it (not where the sources leave it open)."""
+    if document.text_draft is None:
+        return []
+    return [
+        version
+        for version in document.versions(point)
+        if not document.is_earlier(version.draft)
+        and version.draft != document.text_draft.id
+        and version.status in ("changed", "dropped")
+    ]
 
 
 ROLES = (("asks_of", "obligations", "asks"), ("gives", "benefits", "gives"))
