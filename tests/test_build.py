@@ -410,13 +410,15 @@ def test_a_long_used_in_list_is_folded() -> None:
     settings = {"glossary_page": "glossary.md", "data_dir": "data"}
     site = Site(document, settings, catalog_for(document, "en", []))
     links = '<ul class="nd-links"><li>…</li></ul>'
-    folded = site.fragment("used_in.html", links=links, count=FOLD + 1, none=str)
+    folded = site.fragment("used_in.html", links=links, count=FOLD + 1, empty=str)
     assert folded == (
         f'<p><strong>Used in:</strong></p><details class="nd-fold"><summary>{FOLD + 1} pages'
         f"</summary>{links}</details>"
     )
-    shown = site.fragment("used_in.html", links=links, count=FOLD, none=str)
+    shown = site.fragment("used_in.html", links=links, count=FOLD, empty=str)
     assert shown == f"<p><strong>Used in:</strong></p>{links}"
+    unused = site.fragment("used_in.html", links="", count=0, empty=str)
+    assert unused == "<p><strong>Used in:</strong></p>No page yet."
 
 
 def test_every_date_keeps_its_precision_on_the_actors_page(site: Path) -> None:

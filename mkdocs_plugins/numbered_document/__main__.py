@@ -1,6 +1,8 @@
-"""Command line: check the content without building, or write the JSON Schemas for editors
-(and the field reference inside CONTRIBUTING.md, between its two marker lines).
+"""Command line: start a new site, check the content without building, or write the JSON
+Schemas for editors (and the field reference inside CONTRIBUTING.md, between its two marker
+lines).
 
+python -m mkdocs_plugins.numbered_document new my-site --items articles
 python -m mkdocs_plugins.numbered_document check content
 python -m mkdocs_plugins.numbered_document schemas content schemas --reference CONTRIBUTING.md
 """
@@ -16,13 +18,14 @@ from .loader import load_document
 from .model import ContentError
 from .pages import catalog_for
 from .pages.reference import field_tables
+from .scaffold import new_site
 from .schema import json_schemas
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m mkdocs_plugins.numbered_document")
-    parser.add_argument("command", choices=["check", "schemas"])
-    parser.add_argument("content", type=Path, help="the content folder")
+    parser.add_argument("command", choices=["new", "check", "schemas"])
+    parser.add_argument("content", type=Path, help="the content folder (for new: the site's)")
     parser.add_argument("out", type=Path, nargs="?", help="folder for the schemas")
     parser.add_argument("--document-file", default="document.yml")
     parser.add_argument("--points-dir", default="points")
@@ -31,7 +34,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--reference", type=Path, help="a Markdown file whose field reference to rewrite"
     )
+    parser.add_argument("--items", default="points", help="new: the word for the items")
+    parser.add_argument("--title", default="", help="new: the document's title")
     args = parser.parse_args(argv)
+    if args.command == "new":
+        try:
+            written = new_site(args.content, items=args.items, title=args.title)
+        except FileExistsError as error:
+            print(error, file=sys.stderr)
+            return 1
+        print(f"wrote {len(written)} files; now: cd {args.content} && mkdocs build --strict")
+        return 0
     try:
         document = load_document(
             args.content,

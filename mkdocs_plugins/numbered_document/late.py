@@ -76,7 +76,7 @@ class LateLists:
                     "used_in.html",
                     links=self.links(glossary, users.get(term.id, set())),
                     count=len(users.get(term.id, ())),
-                    none=self._none,
+                    empty=self._none,
                 )
                 for term in site.document.terms
             }
