@@ -72,3 +72,15 @@ def test_contributing_has_the_field_reference_generated_from_the_schema() -> Non
     )
     assert text == fresh, "CONTRIBUTING.md's field reference is stale: run `make schemas`"
     assert "| `obligations` |" in text and "### Version" in text
+
+
+def test_the_publishers_guide_lists_every_option_from_the_config_class() -> None:
+    from mkdocs_plugins.numbered_document.__main__ import OPTIONS
+    from mkdocs_plugins.numbered_document.config import NumberedDocumentConfig
+    from mkdocs_plugins.numbered_document.options import options_table
+
+    text = (ROOT / "PACKAGE.md").read_text(encoding="utf-8")
+    assert text == with_reference(text, options_table(), OPTIONS), "run `make schemas`"
+    for name, _ in NumberedDocumentConfig._schema:
+        assert f"| `{name}` |" in text
+    assert "| `glossary_links` | `page` |" in text and "One of `page`, `section`, `all`." in text

@@ -160,7 +160,7 @@ class _Model(BaseModel):
 class Source(_Model):
     """A publication that content cites."""
 
-    id: Slug = Field(description="How content files refer to this source, e.g. `plan-article`.")
+    id: Slug = Field(description="How content files refer to this source, e.g. `founding-minutes`.")
     title: Plain = Field(description="Title of the publication, or a description if it has none.")
     publisher: Plain | None = Field(
         default=None, description="Who published it; leave empty if the copy does not say."
@@ -253,7 +253,7 @@ PRECISION_HELP = (
 class Draft(_Model):
     """A draft of the document: the one the point texts quote, or an earlier or later one."""
 
-    id: Slug = Field(description="How point files refer to this draft, e.g. `e3-counter`.")
+    id: Slug = Field(description="How point files refer to this draft, e.g. `second-reading`.")
     label: Plain = Field(description="Name shown to readers, e.g. `Second reading`.")
     date: dt.date | None = Field(
         default=None, description="YYYY-MM-DD, as the sources give it; empty if they do not."
@@ -267,8 +267,8 @@ class Draft(_Model):
         default=None,
         description="What the sources report of this draft as a whole, in one sentence of our "
         "own words, for the panel that says where the document stands (home page, and points "
-        "that a later draft changed), e.g. `The Financial Times reported it narrowed to 19 "
-        "points.` Its sources are the draft's.",
+        "that a later draft changed), e.g. `Reported cut to 19 articles.` Its sources are the "
+        "draft's.",
     )
     sources: list[Annotated[Slug, _known("sources", "source")]] = Field(
         min_length=1, description="Ids of the sources that report this draft."
@@ -342,7 +342,7 @@ class DocumentMeta(_Model):
     search_variants: dict[Text, list[Text]] = Field(
         default_factory=dict,
         description="Other spellings readers may search for, by the spelling the text uses, "
-        "e.g. `Zaporizhzhia: [Zaporizhia, Zaporozhye]`: the site's search finds the text under "
+        "e.g. `Kyiv: [Kiev]`: the site's search finds the text under "
         "each. Glossary forms need no entry here: a search for one finds the others.",
     )
     glossary_min_length: PositiveInt = Field(
