@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+from itertools import pairwise
 from typing import Any
 
 from . import config
@@ -19,7 +20,7 @@ def _docstrings() -> dict[str, str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.ClassDef) and node.name == NumberedDocumentConfig.__name__:
             body = node.body
-            for assign, after in zip(body, body[1:], strict=False):
+            for assign, after in pairwise(body):
                 if (
                     isinstance(assign, ast.Assign)
                     and isinstance(assign.targets[0], ast.Name)
