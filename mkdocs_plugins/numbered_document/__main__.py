@@ -3,6 +3,7 @@ Schemas for editors (and the field reference inside CONTRIBUTING.md, between its
 lines).
 
 python -m mkdocs_plugins.numbered_document new my-site --items articles
+python -m mkdocs_plugins.numbered_document generate plain-site -f mkdocs.yml
 python -m mkdocs_plugins.numbered_document check content
 python -m mkdocs_plugins.numbered_document schemas content schemas --reference CONTRIBUTING.md
 """
@@ -24,7 +25,7 @@ from .schema import json_schemas
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m mkdocs_plugins.numbered_document")
-    parser.add_argument("command", choices=["new", "check", "schemas"])
+    parser.add_argument("command", choices=["new", "check", "schemas", "generate"])
     parser.add_argument("content", type=Path, help="the content folder (for new: the site's)")
     parser.add_argument("out", type=Path, nargs="?", help="folder for the schemas")
     parser.add_argument("--document-file", default="document.yml")
@@ -39,7 +40,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--items", default="points", help="new: the word for the items")
     parser.add_argument("--title", default="", help="new: the document's title")
+    parser.add_argument(
+        "-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="generate: the site"
+    )
     args = parser.parse_args(argv)
+    if args.command == "generate":
+        from .generate import generate  # builds the site: needs MkDocs
+
+        written = generate(args.config_file, args.content)
+        plain = args.content / "mkdocs.yml"
+        print(f"wrote {len(written)} files; build them with: mkdocs build -f {plain}")
+        return 0
     if args.command == "new":
         try:
             written = new_site(args.content, items=args.items, title=args.title)

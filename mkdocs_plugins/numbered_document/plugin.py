@@ -239,7 +239,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             titles = {uri: page.title or "" for uri, page in pages.items()}
             graph = ReferenceGraph(self.site.document, self._point_pages, self.linker.mentions)
             lists = LateLists(self.site, urls, titles, get_relative_url, self.config.link_previews)
-            self.late = lists.by_page(graph, self.glossary.uses)
+            self.late_parts = lists.by_page(graph, self.glossary.uses)
+            self.late = dict(self.late_parts)  # emptied as pages are written
             shown = [*self._point_pages.values(), *self.linker.mentions]
             plain = {uri: html.unescape(titles[uri] or uri) for uri in shown}
             published = Published(self.site, graph, urls, plain)
