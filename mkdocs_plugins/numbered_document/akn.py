@@ -6,7 +6,7 @@ read the document without learning the site's own JSON. It holds:
 - the body: every point as an ``article`` (its number in ``num``, the site's title as an
   ``editorial`` heading) and the published wording, marked ``verbatim``, with its sub-items as a
   ``blockList`` whose items carry the same permanent identifiers as the pages (``GUID``);
-- references in the wording ("see point 22") as ``ref`` elements to the article or item, and the
+- references in the wording ("see article 2") as ``ref`` elements to the article or item, and the
   glossary's terms where the wording uses them as ``term`` elements;
 - in ``meta``: the FRBR identifiers of the work, this expression (the draft whose wording the
   site gives) and this file, each with the site's address as alias; the document's date and
@@ -47,12 +47,12 @@ def wording_paragraphs(point: Point) -> list[str]:
 
 
 def article_eid(number: int) -> str:
-    """The Akoma Ntoso id of a point's article, by the naming convention: ``art_21``."""
+    """The Akoma Ntoso id of a point's article, by the naming convention: ``art_3``."""
     return f"art_{number}"
 
 
 def item_eid(number: int, item: int) -> str:
-    """The Akoma Ntoso id of a sub-item: ``art_21__list_1__item_4``."""
+    """The Akoma Ntoso id of a sub-item: ``art_3__list_1__item_2``."""
     return f"{article_eid(number)}__list_1__item_{item}"
 
 

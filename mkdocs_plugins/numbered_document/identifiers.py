@@ -4,15 +4,15 @@ The Atom feed, the schema.org metadata and the Akoma Ntoso export all name thing
 URIs, built here, so that a reader (or a program) can follow an identifier found in one format to
 the page that shows it and to its counterpart in the others. The pattern is::
 
-    document   {site}                              e.g. https://example.org/plan/
-    point      {page of the point}                 e.g. …/points/21-territories/
-    sub-item   {page of the point}#{anchor}        e.g. …/points/21-territories/#point-21-4
+    document   {site}                              e.g. https://example.org/charter/
+    point      {page of the point}                 e.g. …/articles/2-meetings/
+    sub-item   {page of the point}#{anchor}        e.g. …/articles/2-meetings/#article-2-2
     term       {glossary page}#{term id}           (the caller's ``term`` address)
     event      {timeline page}#{event id}          (the caller's ``event`` address)
 
 A point's page is named after its file (``Layout.point``), which never changes once published,
 and the anchor is ``Document.anchor``: the document's word for its items, the number and the
-sub-item's position (``point-21-4``), the same anchor the pages already carry. The addresses
+sub-item's position (``article-2-2``), the same anchor the pages already carry. The addresses
 themselves come from the caller, which knows where MkDocs puts each page: this module has no
 MkDocs import, and holds no word of any one document.
 """
@@ -111,8 +111,8 @@ def fragment_pattern(document: Document) -> str:
 
 def edtf(day: dt.date, precision: Precision) -> str:
     """A timeline date as written in the Extended Date/Time Format (ISO 8601-2, level 1), which
-    has a form for each precision the content records: the day (``2025-11-21``), the month only
-    (``2025-11``), and "on or before" as an interval open at its start (``../2025-11-21``)."""
+    has a form for each precision the content records: the day (``2024-03-09``), the month only
+    (``2024-03``), and "on or before" as an interval open at its start (``../2024-03-09``)."""
     if precision == "month":
         return f"{day:%Y-%m}"
     if precision == "on-or-before":

@@ -185,7 +185,7 @@ def event_node(document: Document, event: TimelineEvent, addresses: Addresses) -
     """One dated event: when (as precisely as known), who, about which points, and the reports
     it rests on; the quote, when there is one, as a ``Quotation`` of the actor.
 
-    A date known to the day or to the month is the ``startDate`` ("2025-11" for a month, as
+    A date known to the day or to the month is the ``startDate`` ("2024-03" for a month, as
     ISO 8601 writes it). A date known only as "on or before" (that of the first report) has no
     ``startDate``: schema.org has no way to say "on or before", and a false exact date would be
     worse than none; the reports keep their own dates.
