@@ -23,6 +23,7 @@ open data. No MkDocs import; the XML is written with the standard library.
 
 from __future__ import annotations
 
+import functools
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -39,11 +40,14 @@ INLINE_HOLDERS = frozenset({"p", "num", "heading", "docTitle", "docStatus"})
 reader extracts is the wording exactly."""
 
 
+def _lead_paragraphs(point: Point) -> list[str]:
+    return [plain_text(part) for part in point.lead.split("\n\n") if part.strip()]
+
+
 def wording_paragraphs(point: Point) -> list[str]:
     """A point's published wording as plain-text paragraphs: those of the lead, then one per
     sub-item (the Markdown of the content reduced to the text a reader sees)."""
-    lead = [plain_text(part) for part in point.lead.split("\n\n") if part.strip()]
-    return [*lead, *(plain_text(item) for item in point.items)]
+    return [*_lead_paragraphs(point), *(plain_text(item) for item in point.items)]
 
 
 def article_eid(number: int) -> str:
@@ -149,8 +153,152 @@ def _indent(element: ET.Element, level: int = 0) -> None:
     element[-1].tail = "\n" + "  " * level
 
 
-def _frbr(parent: ET.Element, tag: str, **attributes: str) -> None:
+def _child(parent: ET.Element, tag: str, /, **attributes: str) -> None:
     ET.SubElement(parent, tag, attributes)
+
+
+def _identification(
+    meta_element: ET.Element,
+    document: Document,
+    addresses: Addresses,
+    *,
+    file_url: str,
+    jurisdiction: str,
+) -> None:
+    """The FRBR identifiers: the work (the document), the expression (its wording in this
+    language, as the draft the site quotes) and the manifestation (this file), each with its
+    Akoma Ntoso IRI by the naming convention and the site's address as alias."""
+    meta = document.meta
+    draft = document.text_draft
+    work = f"/akn/{jurisdiction}/doc/{meta.date.isoformat()}/{slugify(meta.short_title)}"
+    expression = f"{work}/{meta.language}@{draft.id if draft else meta.date.isoformat()}"
+    identification = ET.SubElement(meta_element, "identification", {"source": "#editor"})
+    levels = (
+        ("FRBRWork", work, f"{work}/!main", addresses.site),
+        ("FRBRExpression", expression, f"{expression}/!main", addresses.site),
+        ("FRBRManifestation", f"{expression}.xml", f"{expression}/!main.xml", file_url),
+    )
+    for tag, uri, this, alias in levels:
+        level = ET.SubElement(identification, tag)
+        add = functools.partial(_child, level)
+        add("FRBRthis", value=this)
+        add("FRBRuri", value=uri)
+        add("FRBRalias", value=absolute(alias), name="url")
+        add("FRBRdate", date=meta.date.isoformat(), name="document")
+        add("FRBRauthor", href="#editor" if tag == "FRBRManifestation" else "#source")
+        if tag == "FRBRWork":
+            add("FRBRcountry", value=jurisdiction)
+            add("FRBRname", value=meta.title)
+            if draft:
+                add("FRBRprescriptive", value="false")  # a draft binds no one
+        elif tag == "FRBRExpression":
+            if draft:
+                add("FRBRversionNumber", value=draft.id)
+            # A copy of the text as a source published it, not its authors' own.
+            add("FRBRauthoritative", value="false")
+            add("FRBRlanguage", language=meta.language)
+        else:
+            add("FRBRformat", value=MEDIA_TYPE)
+
+
+def _references(
+    meta_element: ET.Element,
+    document: Document,
+    addresses: Addresses,
+    *,
+    publisher: str,
+    jurisdiction: str,
+) -> None:
+    """The document's date and source as its lifecycle, and the things the file names: its
+    editor, the source of the wording, the draft, and every glossary term."""
+    meta = document.meta
+    source = document.text_source
+    lifecycle = ET.SubElement(meta_element, "lifecycle", {"source": "#editor"})
+    ET.SubElement(
+        lifecycle,
+        "eventRef",
+        {"eId": "evt_1", "date": meta.date.isoformat(), "source": "#source", "type": "generation"},
+    )
+    references = ET.SubElement(meta_element, "references", {"source": "#editor"})
+    things = [
+        ("TLCOrganization", {"eId": "editor", "href": addresses.site, "showAs": publisher}),
+        (
+            "TLCReference",
+            {
+                "eId": "source",
+                "href": source.url or f"/ontology/reference/{jurisdiction}/{source.id}",
+                "showAs": source.title,
+                "name": source.id,
+            },
+        ),
+    ]
+    if document.text_draft:
+        draft = document.text_draft
+        href = f"/ontology/concept/{jurisdiction}/{draft.id}"
+        things.append(
+            ("TLCConcept", {"eId": f"cpt_{draft.id}", "href": href, "showAs": draft.label})
+        )
+    for term in document.terms:
+        href = addresses.term_url(term.id)
+        things.append(
+            ("TLCTerm", {"eId": _term_eid(term.id), "href": href, "showAs": term.meta.term})
+        )
+    for tag, attributes in things:
+        ET.SubElement(references, tag, attributes)
+
+
+def _notes(
+    meta_element: ET.Element, document: Document, refers: Mapping[int, Iterable[int]]
+) -> None:
+    """One editorial note per point that refers to others, a ``ref`` to each, in the note's
+    own paragraph; the note's ``placementBase`` is the point's article."""
+    noted = [(point.number, list(refers.get(point.number, ()))) for point in document.points]
+    noted = [(number, targets) for number, targets in noted if targets]
+    if not noted:
+        return
+    notes = ET.SubElement(meta_element, "notes", {"source": "#editor"})
+    for number, targets in noted:
+        note = ET.SubElement(
+            notes,
+            "note",
+            {"eId": f"{article_eid(number)}__refs", "placementBase": f"#{article_eid(number)}"},
+        )
+        for target in targets:
+            ref = ET.SubElement(
+                ET.SubElement(note, "p"), "ref", {"href": f"#{article_eid(target)}"}
+            )
+            ref.text = document.label(target)
+
+
+def _body(doc: ET.Element, document: Document, addresses: Addresses, marks: _Marks) -> None:
+    """Every point as an article: number, the site's title (editorial) and the wording
+    (verbatim), sub-items as a block list, each with its permanent identifier as GUID."""
+    body = ET.SubElement(doc, "mainBody")
+    for point in document.points:
+        number = point.number
+        article = ET.SubElement(
+            body,
+            "article",
+            {"eId": article_eid(number), "GUID": identifier(document, addresses, number)},
+        )
+        ET.SubElement(article, "num").text = str(number)
+        ET.SubElement(article, "heading", {"status": "editorial"}).text = point.title
+        content = ET.SubElement(article, "content")
+        for paragraph in _lead_paragraphs(point):
+            _marked(content, "p", paragraph, marks, number).set("status", "verbatim")
+        if not point.items:
+            continue
+        listing = ET.SubElement(content, "blockList", {"eId": f"{article_eid(number)}__list_1"})
+        for position, item in enumerate(point.items, start=1):
+            element = ET.SubElement(
+                listing,
+                "item",
+                {
+                    "eId": item_eid(number, position),
+                    "GUID": identifier(document, addresses, number, position),
+                },
+            )
+            _marked(element, "p", plain_text(item), marks, number).set("status", "verbatim")
 
 
 def akoma_ntoso(
@@ -178,14 +326,7 @@ def akoma_ntoso(
     Returns:
         The XML, valid against the OASIS Akoma Ntoso 3.0 schema.
     """
-    meta = document.meta
-    draft = document.text_draft
-    name = slugify(meta.short_title)
-    work = f"/akn/{jurisdiction}/doc/{meta.date.isoformat()}/{name}"
-    version = draft.id if draft else meta.date.isoformat()
-    expression = f"{work}/{meta.language}@{version}"
     numbers = document.by_number
-    refers = mentions(document) if refers_to is None else refers_to
 
     def href(number: int, item: int | None) -> str | None:
         point = numbers.get(number)
@@ -197,138 +338,19 @@ def akoma_ntoso(
     marks = _Marks(_pattern(document), TermMatcher(forms) if forms else None, href)
 
     root = ET.Element("akomaNtoso", {"xmlns": NAMESPACE})
-    doc = ET.SubElement(root, "doc", {"name": name})
+    doc = ET.SubElement(root, "doc", {"name": slugify(document.meta.short_title)})
     meta_element = ET.SubElement(doc, "meta")
-    identification = ET.SubElement(meta_element, "identification", {"source": "#editor"})
-
-    levels = (
-        ("FRBRWork", work, f"{work}/!main", addresses.site),
-        ("FRBRExpression", expression, f"{expression}/!main", addresses.site),
-        ("FRBRManifestation", f"{expression}.xml", f"{expression}/!main.xml", file_url),
-    )
-    for tag, uri, this, alias in levels:
-        level = ET.SubElement(identification, tag)
-        _frbr(level, "FRBRthis", value=this)
-        _frbr(level, "FRBRuri", value=uri)
-        _frbr(level, "FRBRalias", value=absolute(alias), name="url")
-        _frbr(level, "FRBRdate", date=meta.date.isoformat(), name="document")
-        _frbr(level, "FRBRauthor", href="#editor" if tag == "FRBRManifestation" else "#source")
-        if tag == "FRBRWork":
-            _frbr(level, "FRBRcountry", value=jurisdiction)
-            _frbr(level, "FRBRname", value=meta.title)
-            if draft:
-                _frbr(level, "FRBRprescriptive", value="false")
-        elif tag == "FRBRExpression":
-            if draft:
-                _frbr(level, "FRBRversionNumber", value=draft.id)
-            # A copy of the text as a source published it, not the authors' own.
-            _frbr(level, "FRBRauthoritative", value="false")
-            _frbr(level, "FRBRlanguage", language=meta.language)
-        else:
-            _frbr(level, "FRBRformat", value=MEDIA_TYPE)
-
-    source = document.text_source
-    lifecycle = ET.SubElement(meta_element, "lifecycle", {"source": "#editor"})
-    ET.SubElement(
-        lifecycle,
-        "eventRef",
-        {"eId": "evt_1", "date": meta.date.isoformat(), "source": "#source", "type": "generation"},
-    )
-    references = ET.SubElement(meta_element, "references", {"source": "#editor"})
-    ET.SubElement(
-        references,
-        "TLCOrganization",
-        {"eId": "editor", "href": addresses.site, "showAs": publisher},
-    )
-    ET.SubElement(
-        references,
-        "TLCReference",
-        {
-            "eId": "source",
-            "href": source.url or f"/ontology/reference/{jurisdiction}/{source.id}",
-            "showAs": source.title,
-            "name": source.id,
-        },
-    )
-    if draft:
-        ET.SubElement(
-            references,
-            "TLCConcept",
-            {
-                "eId": f"cpt_{draft.id}",
-                "href": f"/ontology/concept/{jurisdiction}/{draft.id}",
-                "showAs": draft.label,
-            },
-        )
-    for term in document.terms:
-        ET.SubElement(
-            references,
-            "TLCTerm",
-            {
-                "eId": _term_eid(term.id),
-                "href": addresses.term_url(term.id),
-                "showAs": term.meta.term,
-            },
-        )
-
-    noted = [(point, list(refers.get(point.number, ()))) for point in document.points]
-    if any(targets for _, targets in noted):
-        notes = ET.SubElement(meta_element, "notes", {"source": "#editor"})
-        for point, targets in noted:
-            if not targets:
-                continue
-            note = ET.SubElement(
-                notes,
-                "note",
-                {
-                    "eId": f"{article_eid(point.number)}__refs",
-                    "placementBase": f"#{article_eid(point.number)}",
-                },
-            )
-            for target in targets:
-                paragraph = ET.SubElement(note, "p")
-                ref = ET.SubElement(paragraph, "ref", {"href": f"#{article_eid(target)}"})
-                ref.text = document.label(target)
+    _identification(meta_element, document, addresses, file_url=file_url, jurisdiction=jurisdiction)
+    _references(meta_element, document, addresses, publisher=publisher, jurisdiction=jurisdiction)
+    _notes(meta_element, document, mentions(document) if refers_to is None else refers_to)
 
     preface = ET.SubElement(doc, "preface")
-    ET.SubElement(ET.SubElement(preface, "p"), "docTitle").text = meta.title
+    ET.SubElement(ET.SubElement(preface, "p"), "docTitle").text = document.meta.title
+    draft = document.text_draft
     if draft:
-        status = ET.SubElement(
-            ET.SubElement(preface, "p"), "docStatus", {"refersTo": f"#cpt_{draft.id}"}
-        )
-        status.text = draft.label
+        status = {"refersTo": f"#cpt_{draft.id}"}
+        ET.SubElement(ET.SubElement(preface, "p"), "docStatus", status).text = draft.label
 
-    body = ET.SubElement(doc, "mainBody")
-    for point in document.points:
-        article = ET.SubElement(
-            body,
-            "article",
-            {
-                "eId": article_eid(point.number),
-                "GUID": identifier(document, addresses, point.number),
-            },
-        )
-        ET.SubElement(article, "num").text = str(point.number)
-        ET.SubElement(article, "heading", {"status": "editorial"}).text = point.title
-        content = ET.SubElement(article, "content")
-        lead = [plain_text(part) for part in point.lead.split("\n\n") if part.strip()]
-        for paragraph in lead:
-            _marked(content, "p", paragraph, marks, point.number).set("status", "verbatim")
-        if point.items:
-            listing = ET.SubElement(
-                content, "blockList", {"eId": f"{article_eid(point.number)}__list_1"}
-            )
-            for position, item in enumerate(point.items, start=1):
-                element = ET.SubElement(
-                    listing,
-                    "item",
-                    {
-                        "eId": item_eid(point.number, position),
-                        "GUID": identifier(document, addresses, point.number, position),
-                    },
-                )
-                _marked(element, "p", plain_text(item), marks, point.number).set(
-                    "status", "verbatim"
-                )
+    _body(doc, document, addresses, marks)
     _indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
