@@ -17,7 +17,7 @@ from mkdocs_plugins.numbered_document.akn import (
     mentions,
     wording_paragraphs,
 )
-from mkdocs_plugins.numbered_document.identifiers import identifier
+from mkdocs_plugins.numbered_document.identifiers import Addresses, identifier
 from mkdocs_plugins.numbered_document.loader import load_document
 from mkdocs_plugins.numbered_document.model import Document
 
@@ -206,3 +206,16 @@ def test_two_builds_give_the_same_bytes(case: Case) -> None:
     first = export(load(case), case.points_dir)
     second = export(load.__wrapped__(case), case.points_dir)
     assert first == second
+
+
+def test_a_document_without_glossary_or_timeline_exports_too(tmp_path: Path) -> None:
+    case = CASES[1]
+    shutil.copytree(case.content, tmp_path / "content")
+    for folder in ("glossary", "timeline"):
+        shutil.rmtree(tmp_path / "content" / folder)
+    document = load_document(tmp_path / "content", points_dir=case.points_dir)
+    stems = {point.number: point.stem for point in document.points}
+    where = Addresses(site=BASE, point={n: f"{BASE}articles/{stem}/" for n, stem in stems.items()})
+    root = validated(akoma_ntoso(document, where, publisher="Site", file_url=FILE))
+    assert root.find(".//a:TLCTerm", AKN) is None and root.find(".//a:term", AKN) is None
+    assert len(root.findall(".//a:article", AKN)) == 3

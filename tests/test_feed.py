@@ -7,8 +7,14 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 
-from mkdocs_plugins.numbered_document.feed import EDTF_SCHEME, FeedLabels, timeline_feed
+from mkdocs_plugins.numbered_document.feed import (
+    EDTF_SCHEME,
+    FeedLabels,
+    discovery_link,
+    timeline_feed,
+)
 from mkdocs_plugins.numbered_document.glossary import plain_text
 from mkdocs_plugins.numbered_document.identifiers import Addresses, edtf, identifier
 from mkdocs_plugins.numbered_document.model import Document
@@ -126,3 +132,10 @@ def test_markup_in_the_content_is_escaped_once() -> None:
     assert not parsed.bozo
     body = parsed.entries[0].content[0].value
     assert "a &lt;b&gt;bold&lt;/b&gt; &amp; &lt;/content&gt; claim" in body
+
+
+def test_pages_point_to_the_feed_with_a_link_readers_discover() -> None:
+    tag = discovery_link(FEED, 'The "timeline" & <more>')
+    head = BeautifulSoup(f"<html><head>{tag}</head></html>", "html.parser")
+    links = head.find_all("link", rel="alternate", type="application/atom+xml")
+    assert [(link["href"], link["title"]) for link in links] == [(FEED, 'The "timeline" & <more>')]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -15,6 +16,7 @@ from bs4 import BeautifulSoup
 from mkdocs_plugins.numbered_document import jsonld
 from mkdocs_plugins.numbered_document.akn import wording_paragraphs
 from mkdocs_plugins.numbered_document.identifiers import identifier
+from mkdocs_plugins.numbered_document.loader import load_document
 from mkdocs_plugins.numbered_document.model import Document
 
 from .standards import BASE, CASE_IDS, CASES, Case, addresses, load
@@ -242,3 +244,16 @@ def test_a_metadata_reader_extracts_the_block_from_a_page(case: Case) -> None:
     )
     found = extruct.extract(page, base_url=where.point_url(point.number), syntaxes=["json-ld"])
     assert found["json-ld"] == [data]
+
+
+def test_a_document_without_glossary_or_timeline_has_no_such_nodes(tmp_path: Path) -> None:
+    case = CASES[1]
+    shutil.copytree(case.content, tmp_path / "content")
+    for folder in ("glossary", "timeline"):
+        shutil.rmtree(tmp_path / "content" / folder)
+    document = load_document(tmp_path / "content", points_dir=case.points_dir)
+    where = addresses(document, case.points_dir)
+    assert jsonld.glossary_node(document, where, name="Glossary", glossary_url=GLOSSARY) is None
+    assert jsonld.timeline_nodes(document, where) == []
+    made = jsonld.graph([jsonld.document_node(document, where), None])
+    assert len(made["@graph"]) == 1 and unknown_terms(made) == []

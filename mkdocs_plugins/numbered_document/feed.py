@@ -196,3 +196,12 @@ def _entry(
     if meta.denies is not None:
         entry.link(href=addresses.event_url(meta.denies), rel="related", type="text/html")
     return entry
+
+
+def discovery_link(feed_url: str, title: str) -> str:
+    """The ``<link rel="alternate">`` for a page's ``<head>``, by which browsers and feed readers
+    find the feed from any page of the site; ``title`` names the feed (from the catalog)."""
+    return (
+        f'<link rel="alternate" type="{ATOM_TYPE}" href="{html.escape(absolute(feed_url))}" '
+        f'title="{html.escape(title)}">'
+    )
