@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import feedparser
@@ -17,6 +18,7 @@ from mkdocs_plugins.numbered_document.feed import (
 )
 from mkdocs_plugins.numbered_document.glossary import plain_text
 from mkdocs_plugins.numbered_document.identifiers import Addresses, edtf, identifier
+from mkdocs_plugins.numbered_document.loader import load_document
 from mkdocs_plugins.numbered_document.model import Document
 
 from .standards import BASE, CASE_IDS, CASES, Case, addresses, load, without_timeline
@@ -103,12 +105,30 @@ def test_an_actor_and_a_point_get_feeds_of_their_own() -> None:
     for actor_id, events in document.events_by_actor.items():
         data = feed_of(document, where, events=events, feed_url=f"{BASE}actors/{actor_id}.xml")
         parsed = feedparser.parse(data)
-        assert [entry.id for entry in parsed.entries] == [
-            where.event_url(event.id) for event in reversed(events)
-        ]
+        assert sorted(entry.id for entry in parsed.entries) == sorted(
+            where.event_url(event.id) for event in events
+        )
     assert feed_of(document, where, events=document.events_by_point.get(99, [])) is None
     one_point = feedparser.parse(feed_of(document, where, events=document.events_by_point[2]))
     assert len(one_point.entries) == 2
+
+
+def test_an_event_known_to_its_month_comes_after_the_later_days_of_that_month(
+    tmp_path: Path,
+) -> None:
+    case = CASES[1]
+    shutil.copytree(case.content, tmp_path / "content")
+    (tmp_path / "content/timeline/2024-04-20-later.yml").write_text(
+        "date: 2024-04-20\nprecision: day\nactor: chair\nsummary: Later.\nsources: [newsletter]\n",
+        encoding="utf-8",
+    )
+    document = load_document(tmp_path / "content", points_dir=case.points_dir)
+    assert [event.id for event in document.events][-2:] == ["2024-04-20-later", "2024-04-01-spring"]
+    parsed = feedparser.parse(feed_of(document, addresses(document, case.points_dir)))
+    assert [entry.title for entry in parsed.entries[:2]] == [
+        "Later.",
+        "The gazette profiled the board.",
+    ]
 
 
 def test_a_feed_needs_absolute_addresses() -> None:

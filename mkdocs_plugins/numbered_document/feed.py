@@ -134,8 +134,10 @@ def timeline_feed(
     generator.link(href=feed_url, rel="self", type=ATOM_TYPE)
     generator.language(document.meta.language)
     generator.updated(_midnight(max(event.meta.date for event in chosen)))
-    # Newest first, as readers list them; equal dates keep the timeline's order reversed.
-    for event in reversed(chosen):
+    # Newest first, as readers list them; equal dates keep the timeline's order reversed. By
+    # date, not the timeline's order, which puts an event known only to its month (dated the
+    # 1st) after that month's days.
+    for event in sorted(reversed(chosen), key=lambda event: event.meta.date, reverse=True):
         generator.add_entry(_entry(document, addresses, event, labels), order="append")
     return generator.atom_str(pretty=True)
 
