@@ -163,6 +163,10 @@ class _Entry(FeedEntry):
 def _entry(
     document: Document, addresses: Addresses, event: TimelineEvent, labels: FeedLabels
 ) -> FeedEntry:
+    """One event as an entry. Its id and alternate link are the event's permanent address;
+    its date is the event's, its precision an EDTF category; the actor and each point it
+    concerns are categories too, so a reader can filter on them, and the points, the sources
+    with an address and the event it denies are related links."""
     meta = event.meta
     actor = document.actors[meta.actor]
     url = addresses.event_url(event.id)
