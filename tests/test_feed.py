@@ -159,3 +159,18 @@ def test_pages_point_to_the_feed_with_a_link_readers_discover() -> None:
     head = BeautifulSoup(f"<html><head>{tag}</head></html>", "html.parser")
     links = head.find_all("link", rel="alternate", type="application/atom+xml")
     assert [(link["href"], link["title"]) for link in links] == [(FEED, 'The "timeline" & <more>')]
+
+
+def test_point_headings_come_from_the_caller_in_the_site_language() -> None:
+    case = CASES[1]
+    document = load(case)
+    labels = FeedLabels(heading=lambda point: f"Стаття {point.number}. {point.title}")
+    parsed = feedparser.parse(
+        feed_of(document, addresses(document, case.points_dir), labels=labels)
+    )
+    titles = {link.get("title") for entry in parsed.entries for link in entry.links}
+    assert "Стаття 2. Meetings" in titles
+    default = feedparser.parse(feed_of(document, addresses(document, case.points_dir)))
+    assert "Article 2: Meetings" in {
+        link.get("title") for entry in default.entries for link in entry.links
+    }

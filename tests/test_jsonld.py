@@ -257,3 +257,12 @@ def test_a_document_without_glossary_or_timeline_has_no_such_nodes(tmp_path: Pat
     assert jsonld.timeline_nodes(document, where) == []
     made = jsonld.graph([jsonld.document_node(document, where), None])
     assert len(made["@graph"]) == 1 and unknown_terms(made) == []
+
+
+def test_a_point_may_be_named_in_the_site_language() -> None:
+    case = CASES[1]
+    document = load(case)
+    where = addresses(document, case.points_dir)
+    point = document.by_number[2]
+    assert jsonld.point_node(document, point, where)["name"] == "Article 2: Meetings"
+    assert jsonld.point_node(document, point, where, name="Стаття 2")["name"] == "Стаття 2"

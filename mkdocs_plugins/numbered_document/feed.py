@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,9 +24,8 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from .glossary import plain_text
-from .identifiers import Addresses, absolute, edtf, identifier
-from .model import Document, TimelineEvent
-from .writing import heading
+from .identifiers import Addresses, absolute, edtf, identifier, point_name
+from .model import Document, Point, TimelineEvent
 
 EDTF_SCHEME = "http://www.loc.gov/standards/datetime/"
 """The scheme of the category that gives an entry's date with its precision (EDTF)."""
@@ -35,10 +34,17 @@ ATOM_TYPE = "application/atom+xml"
 
 @dataclass(frozen=True)
 class FeedLabels:
-    """Headings for the lists inside an entry, in the site's language; empty for none."""
+    """The words of the feed's entries, in the site's language (from the catalog)."""
 
     points: str = ""
+    """Heading of the list of points inside an entry; empty for none."""
     sources: str = ""
+    """Heading of the list of sources inside an entry; empty for none."""
+    heading: Callable[[Point], str] | None = None
+    """A point's heading, e.g. the catalog's ``Words.heading``; by default ``point_name``."""
+
+    def name(self, document: Document, point: Point) -> str:
+        return self.heading(point) if self.heading else point_name(document, point)
 
 
 def _midnight(day: dt.date) -> dt.datetime:
@@ -76,7 +82,7 @@ def _content(
     if meta.note:
         parts.append(_html(meta.note))
     points = [
-        _link(identifier(document, addresses, n), heading(document, document.by_number[n]))
+        _link(identifier(document, addresses, n), labels.name(document, document.by_number[n]))
         for n in meta.points
     ]
     parts.append(_list(labels.points, points))
@@ -187,13 +193,13 @@ def _entry(
     for number in meta.points:
         point = document.by_number[number]
         entry.category(
-            term=document.anchor(number), label=heading(document, point), scheme=addresses.site
+            term=document.anchor(number), label=labels.name(document, point), scheme=addresses.site
         )
         entry.link(
             href=identifier(document, addresses, number),
             rel="related",
             type="text/html",
-            title=heading(document, point),
+            title=labels.name(document, point),
         )
     for source_id in meta.sources:
         source = document.sources[source_id]

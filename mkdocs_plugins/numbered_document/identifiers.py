@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from .model import Document
+from .model import Document, Point
 from .schema import Precision
 
 K = TypeVar("K")
@@ -101,6 +101,13 @@ def identifier(
     """
     page = addresses.point_url(number)
     return page if item is None else f"{page}#{document.anchor(number, item)}"
+
+
+def point_name(document: Document, point: Point) -> str:
+    """A point's name in the document's own words, its label and title ("Article 2:
+    Meetings"): what the exports call a point unless the caller gives its catalog's heading.
+    The exports are in the document's language, whatever the interface's."""
+    return f"{document.label(point.number)}: {point.title}"
 
 
 def fragment_pattern(document: Document) -> str:

@@ -28,10 +28,9 @@ from typing import Any
 
 from .akn import wording_paragraphs
 from .glossary import plain_text
-from .identifiers import Addresses, absolute, identifier
+from .identifiers import Addresses, absolute, identifier, point_name
 from .model import Document, GlossaryTerm, Point, TimelineEvent
 from .schema import Actor, Source
-from .writing import heading
 
 CONTEXT = "https://schema.org"
 Node = dict[str, Any]
@@ -94,15 +93,22 @@ def document_node(document: Document, addresses: Addresses) -> Node:
     )
 
 
-def point_node(document: Document, point: Point, addresses: Addresses) -> Node:
+def point_node(
+    document: Document, point: Point, addresses: Addresses, *, name: str | None = None
+) -> Node:
     """One point: its place in the document, its published wording and where that comes from,
-    our summary, and each sub-item as a part with its own identifier."""
+    our summary, and each sub-item as a part with its own identifier.
+
+    Args:
+        name: The point's heading in the site's language (the catalog's ``Words.heading``);
+            by default its label and title in the document's words (``point_name``).
+    """
     return _compact(
         {
             "@type": "CreativeWork",
             "@id": identifier(document, addresses, point.number),
             "url": addresses.point_url(point.number),
-            "name": heading(document, point),
+            "name": name or point_name(document, point),
             "position": point.number,
             "isPartOf": _document_ref(document, addresses),
             "inLanguage": document.meta.language,
