@@ -185,6 +185,27 @@ def test_references_in_the_wording_become_refs_and_keep_the_text(tmp_path: Path)
     ]
 
 
+def test_a_range_refers_to_every_point_between_its_ends(tmp_path: Path) -> None:
+    case = CASES[1]
+    shutil.copytree(case.content, tmp_path / "content")
+    path = tmp_path / "content/articles/3-board.md"
+    text = path.read_text(encoding="utf-8")
+    wording = "Members elect a board of three, under articles 1 to 2 and 1–3."
+    path.write_text(
+        text.replace("Members elect a board of three each year.", wording), encoding="utf-8"
+    )
+    document = load_document(tmp_path / "content", points_dir=case.points_dir)
+    assert mentions(document)[3] == [1, 2]
+    root = validated(export(document, case.points_dir))
+    article = root.find(".//a:article[@eId='art_3']", AKN)
+    assert wording_in(article) == wording
+    assert [ref.get("href") for ref in article.findall(".//a:ref", AKN)] == [
+        "#art_1",
+        "#art_2",
+        "#art_1",
+    ]
+
+
 def test_markup_in_the_wording_is_text(tmp_path: Path) -> None:
     case = CASES[1]
     shutil.copytree(case.content, tmp_path / "content")

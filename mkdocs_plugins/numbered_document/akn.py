@@ -80,8 +80,7 @@ def mentions(document: Document) -> dict[int, list[int]]:
 
 
 def _pattern(document: Document) -> ReferencePattern:
-    words = document.meta.items
-    return ReferencePattern(words.singular, words.plural, words.conjunctions)
+    return ReferencePattern.for_words(document.meta.items)
 
 
 @dataclass(frozen=True)
