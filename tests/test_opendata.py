@@ -106,7 +106,11 @@ def test_the_data_page_documents_every_file_and_field(site: Path) -> None:
     page = BeautifulSoup((site / "data/index.html").read_text(encoding="utf-8"), "html.parser")
     article = page.select_one("article")
     links = {a.get_text(): a["href"] for a in article.select("table a")}
-    assert sorted(links) == sorted(output.name for output in Site.outputs_declared())
+    # the feed and the Akoma Ntoso file need the site's address, which this build has not
+    from mkdocs_plugins.numbered_document.pages.standards import AKN, FEED
+
+    declared = {output.name for output in Site.outputs_declared()}
+    assert sorted(links) == sorted(declared - {FEED, AKN})
     for name, href in links.items():
         assert (site / "data" / href).is_file(), name
     fields = {code.get_text() for code in article.select("td code")}

@@ -109,6 +109,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             site_name=config.site_name,
             address=lambda src_uri: self._address(config, src_uri),
             template_folders=folders,
+            site_url=config.site_url or "",
         )
 
     @staticmethod
@@ -237,6 +238,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             pages = {file.src_uri: file.page for file in files if file.page is not None}
             urls = {uri: page.url for uri, page in pages.items()}
             titles = {uri: page.title or "" for uri, page in pages.items()}
+            self.titles = {uri: html.unescape(title) for uri, title in titles.items()}
             graph = ReferenceGraph(self.site.document, self._point_pages, self.linker.mentions)
             lists = LateLists(self.site, urls, titles, get_relative_url, self.config.link_previews)
             self.late_parts = lists.by_page(graph, self.glossary.uses)
@@ -261,7 +263,12 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         plugin has indexed its content: they are lists of titles that would swamp a reader's
         search for a point with every page that names it, and parsing them for the index was
         the largest cost of a big glossary (its "Used in" lists: 10,000 links at 500 pages)."""
-        parts = self.late.pop(page.file.src_uri, None) if self.config.enabled else None
+        if not self.config.enabled:
+            return output
+        head = self.site.head(page.file.src_uri, self.titles)
+        if head:
+            output = output.replace("</head>", f"{head}\n</head>", 1)
+        parts = self.late.pop(page.file.src_uri, None)
         if not parts:
             return output
         with self.stopwatch.measure("backlinks"):

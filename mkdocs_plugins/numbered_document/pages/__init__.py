@@ -88,8 +88,11 @@ class Output:
 
     name: str
     order: int
-    make: Callable[[Site, Any], str]
-    """The file's text, from the site and the late data (graph and page addresses)."""
+    make: Callable[[Any], str]
+    """The file's text, from what is known once every page is converted (``Published``: the
+    site, the reference graph, every page's address)."""
+    needs: Callable[[Site], bool] = lambda site: True
+    """Whether the site has what the file holds (a feed needs events and an address)."""
 
     @property
     def description(self) -> str:
@@ -142,6 +145,8 @@ class Site:
     address: Callable[[str], str] = lambda src_uri: ""
     """A page's stable, absolute address (for citations), by source path."""
     template_folders: list[Path] = field(default_factory=list)
+    site_url: str = ""
+    """The site's absolute address, ending in "/"; empty where it has none (offline)."""
 
     @cached_property
     def kinds(self) -> dict[str, PageKind]:
@@ -198,7 +203,8 @@ class Site:
 
     @property
     def outputs(self) -> tuple[Output, ...]:
-        return self.outputs_declared()
+        """The data files this site publishes."""
+        return tuple(output for output in self.outputs_declared() if output.needs(self))
 
     @property
     def data_dir(self) -> str:
@@ -261,6 +267,12 @@ class Site:
                 index = self.path(kind.listed_under)
                 pages = [uri for uri, (each, _) in self.pages.items() if each is kind]
                 yield kind, index, pages
+
+    def head(self, src_uri: str, titles: Mapping[str, str]) -> str:
+        """What a page's ``<head>`` gets: its schema.org JSON-LD and the feed's link."""
+        from .standards import head
+
+        return head(self, src_uri, titles)
 
     def fill_markers(self, markdown: str, page: str) -> str:
         """A hand-written page asks for a generated panel with a marker line

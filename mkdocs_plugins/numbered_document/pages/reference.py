@@ -9,6 +9,7 @@ from typing import Any
 
 from ..catalog import Catalog
 from ..graph import ReferenceGraph
+from ..identifiers import fragment_pattern
 from ..opendata import TABLES, Export, as_json, export, export_schema
 from ..schema import json_schemas
 from ..templating import cell
@@ -73,7 +74,21 @@ def data_page(site: Site, item: None) -> Context:
         for o in site.outputs
     ]
     tables = "\n".join(_schema_tables("document.json", export_schema(), site.catalog))
-    return {"outputs": outputs, "tables": tables}
+    return {"outputs": outputs, "tables": tables, "identifiers": _identifiers(site)}
+
+
+def _identifiers(site: Site) -> str:
+    """The permanent address of a point and of a sub-item, with the first point's as example."""
+    document = site.document
+    first = document.points[0]
+    page = site.address(site.path("point", first))
+    item = f"{page}#{document.anchor(first.number, 1)}" if first.items else ""
+    return site.catalog(
+        "data.identifiers",
+        point=page,
+        fragment=fragment_pattern(document),
+        item=item or f"{page}#{fragment_pattern(document)}",
+    )
 
 
 @dataclass
