@@ -61,4 +61,12 @@ def test_a_source_shows_its_title_and_publisher_as_written() -> None:
     source = Source(id="s", title="The *real* <b>deal</b>", publisher="A_B & C")
     words = Words(None, Catalog("en", read_catalog("en", [])))  # type: ignore[arg-type]
     rendered = markdown.markdown(words.cite(source))
-    assert rendered == "<p><em>The *real* &lt;b&gt;deal&lt;/b&gt;</em>, A_B &amp; C</p>"
+    shown = "<em>The *real* &lt;b&gt;deal&lt;/b&gt;</em>, A_B &amp; C"
+    assert rendered == f"<p>{shown}, no public address</p>"
+    # with an address, the title links to it, marked as leaving the site
+    linked = Source(id="t", title="A (b) c", publisher="P", url="https://example.org/a_(b)")
+    rendered = markdown.markdown(words.cite(linked), extensions=["attr_list"])
+    assert rendered == (
+        '<p><a class="nd-external" href="https://example.org/a_(b%29" rel="external" '
+        'title="Opens example.org: leaves this site"><em>A (b) c</em></a>, P</p>'
+    )

@@ -36,7 +36,8 @@ CONTEXT = "https://schema.org"
 Node = dict[str, Any]
 
 _ACTOR_TYPES = {"person": "Person", "institution": "Organization", "media": "NewsMediaOrganization"}
-"""The schema.org type of each kind of actor the content schema knows."""
+"""The schema.org type of each kind of actor the content schema knows by default; a kind a
+document declares itself (``actor_kinds``: "group", "the leaders") is a plain ``Thing``."""
 
 
 def _compact(node: Node) -> Node:
@@ -113,7 +114,7 @@ def point_node(
             "isPartOf": _document_ref(document, addresses),
             "inLanguage": document.meta.language,
             "text": "\n\n".join(wording_paragraphs(point)),
-            "abstract": plain_text(point.meta.summary),
+            "abstract": plain_text(point.meta.summary) if point.meta.summary else None,
             "isBasedOn": source_node(document.text_source),
             "citation": [
                 source_node(document.sources[s])
@@ -176,7 +177,7 @@ def glossary_node(
 
 def actor_node(actor: Actor, addresses: Addresses) -> Node:
     """A person, institution or news outlet that the timeline records."""
-    kind = _ACTOR_TYPES[actor.kind]
+    kind = _ACTOR_TYPES.get(actor.kind, "Thing")
     return _compact(
         {
             "@type": kind,

@@ -27,7 +27,7 @@ from .model import (
 )
 from .references import ReferencePattern, missing
 from .safety import Finding, find_unsafe, find_unsafe_address
-from .schema import OWN_ERRORS, DocumentMeta, Event, PointMeta, Term, suggestion
+from .schema import ACTOR_KINDS, OWN_ERRORS, DocumentMeta, Event, PointMeta, Term, suggestion
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -369,6 +369,7 @@ def load_document(
         "actors": {actor.id for actor in meta.actors},
         "drafts": {draft.id for draft in meta.drafts},
         "text_draft": meta.text_draft,
+        "required": set(meta.required),
         "document_file": shown_path(document_path),
     }
 
@@ -444,10 +445,12 @@ def _declared(data: Any, path: Path) -> dict[str, Any]:
             return set()
         return {str(item["id"]) for item in items if isinstance(item, dict) and "id" in item}
 
+    kinds = data.get("actor_kinds") if isinstance(data, dict) else None
     return {
         "sources": ids("sources"),
         "parties": ids("parties"),
         "drafts": ids("drafts"),
+        "actor_kinds": set(map(str, kinds)) if isinstance(kinds, list) else set(ACTOR_KINDS),
         "document_file": shown_path(path),
     }
 

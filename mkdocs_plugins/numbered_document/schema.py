@@ -116,6 +116,7 @@ OWN_ERRORS = frozenset(
         "character_reference",
         "excerpts_not_a_list",
         "quoted_excerpt",
+        "required_by_document",
     }
 )
 """The kinds of error this schema raises itself: their messages are complete sentences."""
@@ -151,6 +152,29 @@ def _known(vocabulary: str, label: str, where: str = "document_file") -> AfterVa
         return value
 
     return AfterValidator(check)
+
+
+REQUIRABLE = ("summary", "topics", "sources", "precision")
+"""Fields a document may or may not have everywhere: its file says which it requires."""
+ACTOR_KINDS = ["person", "institution", "media"]
+"""The kinds of actor a document has unless its file declares its own (``actor_kinds``)."""
+
+
+def _required(value: Any, info: ValidationInfo) -> Any:
+    """Refuse an empty field that the document requires (``required`` in the document file,
+    passed in the validation context); a missing ``precision`` is a whole day otherwise."""
+    name = info.field_name or ""
+    required = (info.context or {}).get("required", ())
+    if value in (None, [], "") and name in required:
+        raise PydanticCustomError(
+            "required_by_document",
+            "this document gives '{field}' everywhere: add it here (or take '{field}' out of "
+            "`required` in {where}).",
+            {"field": name, "where": (info.context or {}).get("document_file", "document.yml")},
+        )
+    if name == "precision" and value is None:
+        return "day"
+    return value
 
 
 class _Model(BaseModel):
@@ -231,7 +255,10 @@ class Actor(_Model):
 
     id: Slug = Field(description="How timeline files refer to this actor, e.g. `the-board`.")
     name: Plain = Field(description="Name shown to readers.")
-    kind: Literal["person", "institution", "media"] = Field(description="Who this is.")
+    kind: Annotated[Slug, _known("actor_kinds", "actor kind")] = Field(
+        description="Who this is: one of the document's `actor_kinds` (by default `person`, "
+        "`institution` or `media`)."
+    )
     role: Plain | None = Field(
         default=None, description="Role as the sources give it; leave empty if they give none."
     )
@@ -339,6 +366,17 @@ class DocumentMeta(_Model):
         description="Id of the source whose wording the point texts quote."
     )
     items: ItemWords = Field(description="Words for the numbered items.")
+    required: list[Literal["summary", "topics", "sources", "precision"]] = Field(
+        default=[],
+        description="What every file of this document gives, so that a file without it is "
+        "refused: `summary` and `topics` on every point, `sources` on every point, term and "
+        "event, `precision` on every event. Without them, a page shows what its file has.",
+    )
+    actor_kinds: list[Slug] = Field(
+        default_factory=lambda: list(ACTOR_KINDS),
+        description="The kinds of actor the timeline names, e.g. `[person, institution, media, "
+        "group]`.",
+    )
     search_variants: dict[Text, list[Text]] = Field(
         default_factory=dict,
         description="Other spellings readers may search for, by the spelling the text uses, "
@@ -444,21 +482,31 @@ class PointMeta(_Model):
 
     number: PositiveInt = Field(description="The point's number in the document; also its URL.")
     title: Plain = Field(description="A short neutral title in our own words.")
-    summary: Text = Field(
-        max_length=300, description="One plain-language sentence in our own words."
+    summary: Text | None = Field(
+        default=None,
+        max_length=300,
+        validate_default=True,
+        description="One plain-language sentence in our own words (required where the document "
+        "file's `required` lists `summary`).",
     )
     parties: list[Annotated[Slug, _known("parties", "party")]] = Field(
         min_length=1,
         description="Ids of the parties the point binds or concerns, most bound first.",
     )
     topics: list[Annotated[Slug, _known("topics", "topic")]] = Field(
-        min_length=1, description="Ids of the point's topics, most relevant first."
+        default=[],
+        validate_default=True,
+        description="Ids of the point's topics, most relevant first (required where `required` "
+        "lists `topics`).",
     )
     related: list[PositiveInt] = Field(
         default=[], description="Numbers of points the wording itself ties to this one."
     )
     sources: list[Annotated[Slug, _known("sources", "source")]] = Field(
-        min_length=1, description="Ids of the sources for the wording and the facts on the page."
+        default=[],
+        validate_default=True,
+        description="Ids of the sources for the wording and the facts on the page (required where "
+        "`required` lists `sources`).",
     )
     obligations: dict[PartyId, Text] = Field(
         default={},
@@ -474,6 +522,8 @@ class PointMeta(_Model):
         default=[],
         description="What other drafts did with this point, in the order of `drafts`.",
     )
+
+    _required = field_validator("summary", "topics", "sources")(_required)
 
     @field_validator("obligations", "benefits")
     @classmethod
@@ -543,15 +593,24 @@ class Term(_Model):
         default=[], description="Ids (file names without .yml) of related glossary terms."
     )
     sources: list[Annotated[Slug, _known("sources", "source")]] = Field(
-        min_length=1, description="Ids of the sources for the definition."
+        default=[],
+        validate_default=True,
+        description="Ids of the sources for the definition (required where `required` lists "
+        "`sources`).",
     )
+    _required = field_validator("sources")(_required)
 
 
 class Event(_Model):
     """A timeline file: one dated event about the document, with its source."""
 
     date: dt.date = Field(description="YYYY-MM-DD. With precision `month`, use the 1st.")
-    precision: Precision = Field(description=PRECISION_HELP)
+    precision: Precision | None = Field(
+        default=None,
+        validate_default=True,
+        description=PRECISION_HELP + " Without it, a whole day (required where `required` lists "
+        "`precision`).",
+    )
     actor: Annotated[Slug, _known("actors", "actor")] = Field(
         description="Id of the actor, declared under `actors` in the document file."
     )
@@ -560,8 +619,12 @@ class Event(_Model):
         default=None, description="A short quote exactly as the source gives it, without quotes."
     )
     sources: list[Annotated[Slug, _known("sources", "source")]] = Field(
-        min_length=1, description="Ids of the reports this event rests on, the main one first."
+        default=[],
+        validate_default=True,
+        description="Ids of the reports this event rests on, the main one first (required where "
+        "`required` lists `sources`).",
     )
+    _required = field_validator("precision", "sources")(_required)
     points: list[PositiveInt] = Field(
         default=[], description="Numbers of the points the event concerns."
     )
