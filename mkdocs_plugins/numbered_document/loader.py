@@ -173,17 +173,17 @@ def scalar_place(node: yaml.ScalarNode, lines: list[str], first_line: int = 1) -
     """Where a YAML text stands, so that an offset in its value maps to its line in the file.
 
     A literal block (``|``) keeps the file's line breaks: counting them is exact. A folded
-    block (``>``), or a plain or quoted text over several lines, joins its lines with a space,
-    so each source line is found again in the value, in order, right after the one before it.
-    A line that an escape changed (``\\"`` in double quotes) is not found; its characters count
-    as the line before it, the nearest line that can be told for sure.
+    block (``>``), or a plain or quoted text over several lines, joins its lines with spaces or
+    line breaks only, so each source line starts at the next character that is not a space
+    after the line before it. A line that an escape changed (``\\"`` in double quotes) does not
+    read the same in the value: where it ends is found from the next line, looked for after it.
     """
     first, last = node.start_mark.line, node.end_mark.line
     if node.style == "|":
         return Place(first_line + first + 1)
     if first == last:
         return Place(first_line + first)
-    value, cursor = node.value, 0
+    value, cursor, lost = node.value, 0, False
     starts: list[tuple[int, int]] = []
     begin = first + 1 if node.style == ">" else first
     for number in range(begin, min(last, len(lines) - 1) + 1):
@@ -196,12 +196,18 @@ def scalar_place(node: yaml.ScalarNode, lines: list[str], first_line: int = 1) -
         if node.style in {"'", '"'}:
             content = content.removeprefix(node.style) if number == first else content
             content = content.removesuffix(node.style) if number == last else content
-        found = value.find(content, cursor) if content else -1
-        if found < 0 or value[cursor:found].strip():
-            continue  # blank, or changed by an escape: its characters count as the line before
-        starts.append((found, first_line + number))
-        cursor = found + len(content)
+        if not content:
+            continue  # a blank line: a line break in the value, or nothing
+        start = value.find(content, cursor) if lost else _SPACES.match(value, cursor).end()
+        if start < 0:
+            continue  # still out of step after an escape: the line before holds these characters
+        starts.append((start, first_line + number))
+        lost = not value.startswith(content, start)
+        cursor = start if lost else start + len(content)
     return Place(first_line + begin, tuple(starts))
+
+
+_SPACES = re.compile(r"\s*")
 
 
 def places(text: str, root: yaml.Node | None, first_line: int = 1) -> dict[Loc, Place]:
