@@ -21,10 +21,17 @@ from .model import Document, GlossaryTerm, Loc, Place, Point, Problem, field_nam
 from .patterns import ReferencePattern, missing, normalize_form
 
 STEM = re.compile(r"^(\d+)(?:-[a-z0-9]+)*$")
+READS = frozenset(
+    {"related", "versions", "drafts", "term", "forms", "definition", "explanation", "summary"}
+    | {"note", "points"}
+)
+"""The top-level fields of any content file whose values the checks report on: the loader keeps
+where each of their values stands (``model.Place``), and only theirs."""
 
-Text = tuple[Path, str, str, Place | None]
-"""A text we write, as a check reads it: its file, how a message names where it stands (the
-wording, or a field), the text itself, and its place in the file (None if unknown)."""
+Text = tuple[Path, str | Loc, str, Place | None]
+"""A text we write, as a check reads it: its file, where it stands (the wording or the context
+of a point, or a field's location), the text itself, and its place in the file (None if
+unknown)."""
 
 
 def check(document: Document, *, every_point_read: bool = True) -> list[Problem]:
@@ -164,11 +171,12 @@ def references(document: Document) -> list[Problem]:
             for ref in reference.refs:
                 if missing(ref, items.get):
                     line = place.line_at(text, reference.start) if place else None
+                    named = where if isinstance(where, str) else f"field '{field_name(where)}'"
                     problems.append(
                         Problem(
                             path,
                             line,
-                            f"{where}: '{reference.text}' refers to {ref.name}, which does not "
+                            f"{named}: '{reference.text}' refers to {ref.name}, which does not "
                             f"exist. Numbers run from 1 to {max(items)}.",
                         )
                     )
@@ -198,7 +206,7 @@ def texts(document: Document) -> Iterator[Text]:
 
 def _field(path: Path, places: dict[Loc, Place], loc: Loc, record: object) -> Text:
     """A text field of a record as a check reads it; an absent optional field is empty."""
-    return path, f"field '{field_name(loc)}'", getattr(record, str(loc[-1])) or "", places.get(loc)
+    return path, loc, getattr(record, str(loc[-1])) or "", places.get(loc)
 
 
 def _line(places: dict[Loc, Place], loc: Loc) -> int | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -210,21 +210,27 @@ def scalar_place(node: yaml.ScalarNode, lines: list[str], first_line: int = 1) -
 _SPACES = re.compile(r"\s*")
 
 
-def places(text: str, root: yaml.Node | None, first_line: int = 1) -> dict[Loc, Place]:
-    """Where each value of a YAML document stands, by its location: for checks that run after
-    loading (``checks.py``), which report a problem at its line without the YAML tree."""
-    if root is None:
+def places(
+    text: str, root: yaml.Node | None, first_line: int = 1, fields: Collection[str] = checks.READS
+) -> dict[Loc, Place]:
+    """Where each value under the given top-level fields of a YAML document stands, by its
+    location: for the checks, which run after loading and report at a line without the YAML
+    tree. Only the fields the checks read: every value of every file would cost a twelfth of
+    the loading time at 2,800 points, for places no check asks for."""
+    if not isinstance(root, yaml.MappingNode):
         return {}
     lines = text.split("\n")
     found: dict[Loc, Place] = {}
-    stack: list[tuple[yaml.Node, Loc]] = [(root, ())]
+    stack: list[tuple[yaml.Node, Loc]] = [
+        (value, (key.value,)) for key, value in root.value if key.value in fields
+    ]
     while stack:
         node, loc = stack.pop()
         if isinstance(node, yaml.MappingNode):
             stack.extend((value, (*loc, key.value)) for key, value in node.value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, (*loc, index)) for index, item in enumerate(node.value))
-        elif loc:
+        else:
             found[loc] = scalar_place(node, lines, first_line)
     return found
 
