@@ -215,8 +215,8 @@ def places(
 ) -> dict[Loc, Place]:
     """Where each value under the given top-level fields of a YAML document stands, by its
     location: for the checks, which run after loading and report at a line without the YAML
-    tree. Only the fields the checks read: every value of every file would cost a twelfth of
-    the loading time at 2,800 points, for places no check asks for."""
+    tree. Only the fields the checks read: every value of every file would add 6% to the
+    loading time at 2,800 points, for places no check asks for."""
     if not isinstance(root, yaml.MappingNode):
         return {}
     lines = text.split("\n")

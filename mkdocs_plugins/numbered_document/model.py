@@ -77,8 +77,8 @@ class Place(NamedTuple):
     line breaks are not always the file's (YAML folds a ``>`` text's lines into one, a paragraph
     of a point is joined from several lines), so the loader keeps what maps an offset back to
     the file's line, and no later stage has to search the file again. A named tuple: the loader
-    makes one for every value of every file, and a tuple is made several times faster than a
-    frozen dataclass.
+    makes one for each value the checks read in every file, and a tuple is made several times
+    faster than a frozen dataclass.
     """
 
     line: int
@@ -110,7 +110,7 @@ class Point:
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     """The line of each front-matter field in the file, for messages found after loading."""
     places: dict[Loc, Place] = field(default_factory=dict, compare=False, repr=False)
-    """Where each value of the front matter stands, by its location, for the checks."""
+    """Where each value of the front matter that the checks read stands (``checks.READS``)."""
     body_places: tuple[Place, ...] = field(default=(), compare=False, repr=False)
     """Where the lead, each sub-item and the context stand, in that order, for the checks."""
 
@@ -141,7 +141,7 @@ class GlossaryTerm:
     meta: Term
     path: Path
     places: dict[Loc, Place] = field(default_factory=dict, compare=False, repr=False)
-    """Where each value of the file stands, by its location, for the checks."""
+    """Where each value of the file that the checks read stands (``checks.READS``)."""
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -157,7 +157,7 @@ class TimelineEvent:
     meta: Event
     path: Path
     places: dict[Loc, Place] = field(default_factory=dict, compare=False, repr=False)
-    """Where each value of the file stands, by its location, for the checks."""
+    """Where each value of the file that the checks read stands (``checks.READS``)."""
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,7 @@ class Document:
     events: tuple[TimelineEvent, ...] = ()
     """The timeline, oldest first (by date, then file name)."""
     places: dict[Loc, Place] = field(default_factory=dict, compare=False, repr=False)
-    """Where each value of the document file stands, by its location, for the checks."""
+    """Where each value of the document file that the checks read stands (``checks.READS``)."""
 
     @cached_property
     def by_number(self) -> dict[int, Point]:
