@@ -104,8 +104,21 @@ CASES = [
         "body: sub-items",
         {POINT: long_point({}, {}, {1: "as point 10.9 says;", 3: "and points 3 and 50."}, {})},
         [
-            f"{POINT}:91: " + missing("the wording", "point 10.9", "10.9"),
+            f"{POINT}:91: the wording: 'point 10.9' refers to item 9 of point 10, whose "
+            "sub-items are 10.1 to 10.4: write one of 'point 10.1' to 'point 10.4', or 'point 10'.",
             f"{POINT}:93: " + missing("the wording", "points 3 and 50", "50"),
+        ],
+    ),
+    (
+        "body: ranges, with the document's range words as the linkers read them",
+        {
+            POINT: long_point(
+                {}, {}, {}, {3: "See points 5 to 40,", 4: "and from point 3 to point 41."}
+            )
+        },
+        [
+            f"{POINT}:99: " + missing("the context", "points 5 to 40", "40"),
+            f"{POINT}:100: " + missing("the context", "from point 3 to point 41", "41"),
         ],
     ),
     (

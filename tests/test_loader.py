@@ -456,6 +456,7 @@ def test_references_to_missing_points_are_found_in_every_text_we_write(content: 
         "exist. Numbers run from 1 to 28." in found
     )
     assert (
-        "timeline/zz-ref.yml:4: field 'summary': 'point 10.9' refers to 10.9, which does not "
-        "exist. Numbers run from 1 to 28." in found
+        "timeline/zz-ref.yml:4: field 'summary': 'point 10.9' refers to item 9 of point 10, "
+        "whose sub-items are 10.1 to 10.4: write one of 'point 10.1' to 'point 10.4', or "
+        "'point 10'." in found
     )

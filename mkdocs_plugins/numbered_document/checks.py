@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .model import Document, GlossaryTerm, Loc, Place, Point, Problem, field_name
-from .patterns import ReferencePattern, missing, normalize_form
+from .patterns import ReferencePattern, missing, missing_reason, normalize_form
 
 STEM = re.compile(r"^(\d+)(?:-[a-z0-9]+)*$")
 READS = frozenset(
@@ -161,25 +161,31 @@ def event_points(document: Document, numbers: set[int]) -> list[Problem]:
 
 def references(document: Document) -> list[Problem]:
     """References in our own texts to points (or sub-items) that do not exist, found here so
-    that `make check` names the content file and line (the build would name the page)."""
+    that `make check` names the content file and line (the build would name the page).
+
+    The pattern is the linkers' own, with the document's words and range words, so what is
+    checked here is what becomes a link. A sub-item that does not exist gets the linker's
+    reason, which says which sub-items the point has and what to write instead."""
     words = document.meta.items
-    pattern = ReferencePattern(words.singular, words.plural, words.conjunctions)
+    pattern = ReferencePattern.for_words(words)
     items = {point.number: len(point.items) for point in document.points}
     problems = []
     for path, where, text, place in texts(document):
         for reference in pattern.find(text):
             for ref in reference.refs:
-                if missing(ref, items.get):
-                    line = place.line_at(text, reference.start) if place else None
-                    named = where if isinstance(where, str) else f"field '{field_name(where)}'"
-                    problems.append(
-                        Problem(
-                            path,
-                            line,
-                            f"{named}: '{reference.text}' refers to {ref.name}, which does not "
-                            f"exist. Numbers run from 1 to {max(items)}.",
-                        )
+                if not missing(ref, items.get):
+                    continue
+                if ref.number in items:  # a sub-item the point does not have
+                    valid = f"1–{max(items)}"
+                    reason = missing_reason(ref, items.get, words.singular, valid) + "."
+                else:
+                    reason = (
+                        f"refers to {ref.name}, which does not exist. "
+                        f"Numbers run from 1 to {max(items)}."
                     )
+                named = where if isinstance(where, str) else f"field '{field_name(where)}'"
+                line = place.line_at(text, reference.start) if place else None
+                problems.append(Problem(path, line, f"{named}: '{reference.text}' {reason}"))
     return problems
 
 
