@@ -125,11 +125,6 @@ def test_a_markdown_field_keeps_its_character_references() -> None:
     assert term.definition == "&lt;b&gt; is a tag."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="loader.py's _check_references does not yet use references.missing_reason for its "
-    "message",
-)
 def test_a_sub_item_of_a_point_without_any_is_a_located_message(content: Path) -> None:
     path = content / "points/02-non-aggression-pact.md"
     path.write_text(path.read_text(encoding="utf-8") + "\n## Context\n\nAs point 2.1 says.\n")
@@ -137,6 +132,6 @@ def test_a_sub_item_of_a_point_without_any_is_a_located_message(content: Path) -
         load_document(content)
     line = path.read_text(encoding="utf-8").count("\n")
     assert str(caught.value).endswith(
-        f"points/02-non-aggression-pact.md:{line}: 'point 2.1' refers to item 1 of point 2, "
-        "which has no sub-items: write 'point 2'."
+        f"points/02-non-aggression-pact.md:{line}: the context: 'point 2.1' refers to item 1 "
+        "of point 2, which has no sub-items: write 'point 2'."
     )

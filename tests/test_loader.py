@@ -273,7 +273,7 @@ def test_two_terms_may_not_claim_the_same_form(content: Path) -> None:
     )
     found = problems(content)
     assert (
-        "glossary/zz-b.yml:None: the form 'ZZ Sample Term' of 'in fact' is already claimed by "
+        "glossary/zz-b.yml:2: the form 'ZZ Sample Term' of 'in fact' is already claimed by "
         "'zz sample term' (zz-a.yml). Keep it in one term only." in found
     )
 
@@ -333,7 +333,7 @@ def test_timeline_events_load_in_date_order(content: Path) -> None:
         (
             "points: [5]",
             "points: [5, 29]",
-            "timeline/zz-bad.yml:None: field 'points': there is "
+            "timeline/zz-bad.yml:6: field 'points': there is "
             "no point 29. Numbers run from 1 to 28.",
         ),
         (
@@ -452,10 +452,11 @@ def test_references_to_missing_points_are_found_in_every_text_we_write(content: 
     )
     found = problems(content)
     assert (
-        "glossary/zz-ref.yml:2: 'point 99' refers to 99, which does not exist. Numbers run "
-        "from 1 to 28." in found
+        "glossary/zz-ref.yml:2: field 'definition': 'point 99' refers to 99, which does not "
+        "exist. Numbers run from 1 to 28." in found
     )
     assert (
-        "timeline/zz-ref.yml:4: 'point 10.9' refers to 10.9, which does not exist. Numbers "
-        "run from 1 to 28." in found
+        "timeline/zz-ref.yml:4: field 'summary': 'point 10.9' refers to item 9 of point 10, "
+        "whose sub-items are 10.1 to 10.4: write one of 'point 10.1' to 'point 10.4', or "
+        "'point 10'." in found
     )

@@ -8,15 +8,13 @@ import markdown
 import pytest
 from pydantic import ValidationError
 
-from mkdocs_plugins.numbered_document.references import (
+from mkdocs_plugins.numbered_document.patterns import (
     DEFAULT_RANGES,
-    Linker,
     ReferencePattern,
-    Target,
     missing_reason,
     range_words,
-    reference_extension,
 )
+from mkdocs_plugins.numbered_document.references import Linker, Target, reference_extension
 from mkdocs_plugins.numbered_document.schema import ItemWords
 
 ITEMS = {10: 4, 21: 4}

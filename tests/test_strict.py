@@ -39,8 +39,8 @@ def test_a_missing_point_in_a_context_section_names_the_content_file(project: Pa
     result = mkdocs_build(project)
     assert result.returncode == 1
     assert (
-        f"content/points/26-amnesty.md:{line}: 'points 2 and 31' refers to 31, which does not "
-        "exist. Numbers run from 1 to 28." in result.stderr
+        f"content/points/26-amnesty.md:{line}: the context: 'points 2 and 31' refers to 31, "
+        "which does not exist. Numbers run from 1 to 28." in result.stderr
     )
     assert "Traceback" not in result.stderr
 

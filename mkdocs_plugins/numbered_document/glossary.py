@@ -20,11 +20,10 @@ from typing import Literal
 import markdown
 
 from .layout import relative_path
+from .patterns import APOSTROPHES, QUOTES, normalize_form
 from .timing import Stopwatch
 from .treewalk import REPEATED, LinkingExtension, Path, Span, escape
 
-APOSTROPHES = "'\u2019\u02bc"
-QUOTES = '"\u201c\u201d'
 WORD = r"[^\W\u02bc]"
 """A word character, except the modifier-letter apostrophe of "the Boardʼs"."""
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -34,14 +33,6 @@ TERM_ATTRIBUTE = "data-nd-term"
 """Marks an element that belongs to one term's own entry, where that term is never linked."""
 
 Mode = Literal["page", "section", "all"]
-
-
-_FOLD = str.maketrans({**dict.fromkeys(APOSTROPHES, "'"), **dict.fromkeys(QUOTES, '"')})
-
-
-def normalize_form(text: str) -> str:
-    """The key two spellings share when they are the same form for a reader."""
-    return " ".join(text.lower().translate(_FOLD).split())
 
 
 def _trie(forms: Iterable[str]) -> dict[str, dict]:

@@ -6,10 +6,12 @@ document lives in code. No MkDocs import, so the model outlives the site generat
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from .schema import (
     Actor,
@@ -54,6 +56,45 @@ class ContentError(Exception):
         super().__init__("\n".join(str(problem) for problem in problems))
 
 
+Loc = tuple[int | str, ...]
+"""Where a value stands inside one YAML file, from its top field down: ("versions", 0, "note")."""
+
+
+def field_name(loc: Loc) -> str:
+    """A location as messages name a field: ``versions[0].note``."""
+    text = ""
+    for part in loc:
+        if part == "[key]":  # pydantic's mark for a mapping's key: the key is named already
+            continue
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+class Place(NamedTuple):
+    """Where a text of the model stands in its file, recorded by the parse.
+
+    A check that runs after loading finds a problem at an offset inside a text; the text's
+    line breaks are not always the file's (YAML folds a ``>`` text's lines into one, a paragraph
+    of a point is joined from several lines), so the loader keeps what maps an offset back to
+    the file's line, and no later stage has to search the file again. A named tuple: the loader
+    makes one for each value the checks read in every file, and a tuple is made several times
+    faster than a frozen dataclass.
+    """
+
+    line: int
+    """The file line of the text's first character."""
+    starts: tuple[tuple[int, int], ...] = ()
+    """(offset in the text, file line) of each source line, in order, when the text's line
+    breaks are not the file's; empty when each line break in the text is one in the file."""
+
+    def line_at(self, text: str, offset: int) -> int:
+        """The file line of ``text[offset]``, ``text`` being the text this place was taken for."""
+        if not self.starts:
+            return self.line + text.count("\n", 0, offset)
+        index = bisect.bisect_right(self.starts, offset, key=lambda start: start[0])
+        return self.starts[index - 1][1] if index else self.line
+
+
 @dataclass(frozen=True)
 class Point:
     """One numbered point: its front matter, its published wording and our context."""
@@ -68,6 +109,10 @@ class Point:
     """Sections in our own words that follow the wording (Markdown, starting with a heading)."""
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     """The line of each front-matter field in the file, for messages found after loading."""
+    places: dict[Loc, Place] = field(default_factory=dict, compare=False, repr=False)
+    """Where each value of the front matter that the checks read stands (``checks.READS``)."""
+    body_places: tuple[Place, ...] = field(default=(), compare=False, repr=False)
+    """Where the lead, each sub-item and the context stand, in that order, for the checks."""
 
     @property
     def number(self) -> int:
@@ -95,6 +140,8 @@ class GlossaryTerm:
     id: str
     meta: Term
     path: Path
+    places: dict[Loc, Place] = field(default_factory=dict, compare=False, repr=False)
+    """Where each value of the file that the checks read stands (``checks.READS``)."""
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -109,6 +156,8 @@ class TimelineEvent:
     id: str
     meta: Event
     path: Path
+    places: dict[Loc, Place] = field(default_factory=dict, compare=False, repr=False)
+    """Where each value of the file that the checks read stands (``checks.READS``)."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +174,8 @@ class Document:
     """The glossary, in file-name order (the glossary page sorts for readers)."""
     events: tuple[TimelineEvent, ...] = ()
     """The timeline, oldest first (by date, then file name)."""
+    places: dict[Loc, Place] = field(default_factory=dict, compare=False, repr=False)
+    """Where each value of the document file that the checks read stands (``checks.READS``)."""
 
     @cached_property
     def by_number(self) -> dict[int, Point]:
