@@ -67,12 +67,6 @@ def test_the_document_file_declares_the_minimum(content: Path) -> None:
     assert "field 'glossary_min_length': Input should be greater than 0." in str(caught.value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="loader.py does not yet pass the document's glossary_min_length to the term files' "
-    'validation context (load_document: context["glossary_min_length"] = '
-    "meta.glossary_min_length)",
-)
 def test_a_document_s_own_minimum_reaches_the_glossary_files(content: Path) -> None:
     edit(content, "document.yml", "\nitems:", "\nglossary_min_length: 3\nitems:")
     (content / "glossary/hostile-term.yml").write_text(

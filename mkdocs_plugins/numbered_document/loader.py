@@ -450,6 +450,7 @@ def load_document(
         "drafts": {draft.id for draft in meta.drafts},
         "text_draft": meta.text_draft,
         "required": set(meta.required),
+        "glossary_min_length": meta.glossary_min_length,
         "document_file": shown_path(document_path),
     }
 
