@@ -460,3 +460,14 @@ def test_references_to_missing_points_are_found_in_every_text_we_write(content: 
         "whose sub-items are 10.1 to 10.4: write one of 'point 10.1' to 'point 10.4', or "
         "'point 10'." in found
     )
+
+
+def test_on_one_day_a_denial_follows_the_claim_whatever_the_file_names(content: Path) -> None:
+    claim = content / "timeline/2025-11-21-nypost-us-official-umerov-agreed.yml"
+    renamed = claim.with_name("2025-11-21-zz-claim.yml")  # sorts after the denial by name
+    claim.rename(renamed)
+    denial = content / "timeline/2025-11-21-umerov-denies-approval.yml"
+    text = denial.read_text(encoding="utf-8")
+    denial.write_text(text.replace("2025-11-21-nypost-us-official-umerov-agreed", renamed.stem))
+    ids = [event.id for event in load_document(content).events]
+    assert ids.index(renamed.stem) < ids.index(denial.stem)

@@ -472,13 +472,15 @@ def load_document(
     every_point_read = len(problems) == earlier
     points.sort(key=lambda point: point.number)
     # By month, then day events before an event known only to its month, so each heading of
-    # the timeline (a day, or a month) comes once.
+    # the timeline (a day, or a month) comes once; on one day, a denial after what it denies.
+    depth = _denial_depths(events)
     events.sort(
         key=lambda e: (
             e.meta.date.year,
             e.meta.date.month,
             e.meta.precision == "month",
             e.meta.date.day,
+            depth[e.id],
             e.id,
         )
     )
@@ -511,6 +513,21 @@ def _content_files(folder: Path, suffixes: set[str], problems: list[Problem]) ->
             continue
         found.append(path)
     return found
+
+
+def _denial_depths(events: list[TimelineEvent]) -> dict[str, int]:
+    """How many denials each event stands behind on its own day: 0 for a claim, 1 for its
+    denial, 2 for a denial of that... so that on one day the timeline reads them in order
+    (whatever their file names), as it does across days."""
+    by_id = {event.id: event for event in events}
+
+    def depth(event: TimelineEvent, seen: frozenset[str] = frozenset()) -> int:
+        denied = by_id.get(event.meta.denies or "")
+        if denied is None or denied.meta.date != event.meta.date or event.id in seen:
+            return 0
+        return 1 + depth(denied, seen | {event.id})
+
+    return {event.id: depth(event) for event in events}
 
 
 def _declared(data: Any, path: Path) -> dict[str, Any]:
