@@ -292,7 +292,8 @@ OTHERS = [
         [
             f"{POINT}:2: number 30 does not match the file name '29-zz-long.md'. Rename the "
             "file or fix the number.",
-            "points:None: no file for number(s) 29: numbers must run from 1 with no gap.",
+            "points:None: no file for number(s) 29: numbers must run from 1 with no gap "
+            "(29-zz-long.md has number 30).",
         ],
     ),
 ]

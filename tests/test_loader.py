@@ -40,7 +40,7 @@ BAD = [
         "number: 6",
         "number: six",
         f"{POINT}:2: field 'number': Input should be a valid integer, unable to parse string as an "
-        "integer. It holds: The point's number in the document; also its URL.",
+        "integer. The file has: 'six'. Write: The point's number in the document; also its URL.",
     ),
     (
         POINT,
@@ -76,7 +76,8 @@ BAD = [
         "parties: [ukraine]",
         "parties: []",
         f"{POINT}:5: field 'parties': List should have at least 1 item after validation, not 0. "
-        "It holds: Ids of the parties the point binds or concerns, most bound first.",
+        "The file has: []. Write: Ids of the parties the point binds or concerns, most bound "
+        "first.",
     ),
     (
         POINT,
@@ -239,7 +240,8 @@ def test_glossary_terms_load(content: Path) -> None:
         (
             "term: zz bad\ndefinition: ''\nsources: [plan-article]\n",
             "glossary/zz-bad.yml:2: field 'definition': String should have at least 1 character. "
-            "It holds: One or two sentences in our own words; the hover text of every link.",
+            "The file has: ''. Write: One or two sentences in our own words; the hover text of "
+            "every link.",
         ),
         (
             "term: zz bad\nsources: [plan-article]\n",
@@ -397,7 +399,7 @@ def test_a_huge_number_reports_the_first_gaps_only(content: Path) -> None:
     found = problems(content)
     assert (
         "points:None: no file for number(s) 6, 29, 30, 31, 32, 33, 34, 35, 36, 37, …: numbers "
-        "must run from 1 with no gap." in found
+        "must run from 1 with no gap (2000000-huge.md has number 2000000)." in found
     )
 
 
@@ -471,3 +473,19 @@ def test_on_one_day_a_denial_follows_the_claim_whatever_the_file_names(content: 
     denial.write_text(text.replace("2025-11-21-nypost-us-official-umerov-agreed", renamed.stem))
     ids = [event.id for event in load_document(content).events]
     assert ids.index(renamed.stem) < ids.index(denial.stem)
+
+
+def test_a_link_to_a_file_outside_the_content_folder_is_refused(
+    content: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text(
+        (content / POINT).read_text(encoding="utf-8").replace("number: 6", "number: 29")
+    )
+    (content / "points/29-linked.md").symlink_to(outside)
+    found = problems(content)
+    assert any(
+        f"points/29-linked.md:None: a link to {outside.resolve()}, outside the content folder: "
+        "copy the file here instead of linking to it." == line
+        for line in found
+    ), found

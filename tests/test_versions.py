@@ -88,7 +88,7 @@ BAD = [
         "    sources: [caliber-az-abc-news-19-points]\n",
         "    sources: []\n",
         "field 'versions[1].sources': List should have at least 1 item after validation, not 0. "
-        "It holds: Ids of the reports this version rests on, the main one first.",
+        "The file has: []. Write: Ids of the reports this version rests on, the main one first.",
         "sources: []",
     ),
     (
@@ -118,7 +118,8 @@ BAD = [
         POINT6,
         "    status: dropped\n",
         "    status: gone\n",
-        "field 'versions[1].status': Input should be 'changed', 'dropped' or 'unknown'. It holds: "
+        "field 'versions[1].status': Input should be 'changed', 'dropped' or 'unknown'. The file "
+        "has: 'gone'. Write: "
         "`changed`: the draft words or settles the point differently; `dropped`: the draft "
         "leaves it out; `unknown`: a source names the point but what the draft did with it is "
         "not confirmed.",
@@ -144,7 +145,8 @@ BAD = [
         POINT6,
         "  ukraine: Would reduce its armed forces to 600,000 military personnel.",
         "  ukraine: ''",
-        "field 'obligations.ukraine': String should have at least 1 character. It holds: What "
+        "field 'obligations.ukraine': String should have at least 1 character. The file has: ''. "
+        "Write: What "
         "the wording asks of each party, including what a party would face for its own act "
         "(party id: one sentence in our own words); only parties in `parties`.",
         "ukraine: ''",

@@ -124,11 +124,15 @@ def numbering(points: tuple[Point, ...], *, every_point_read: bool = True) -> li
     if missing:
         listed = ", ".join(str(number) for number in missing[:10])
         listed += ", …" if len(missing) > 10 else ""
+        # A file numbered past the end (a stray "99-extra.md") is what leaves the gap: name it.
+        beyond = [p for n, p in sorted(owner.items()) if n > len(points)]
+        named = "; ".join(f"{p.path.name} has number {p.number}" for p in beyond[:3])
         problems.append(
             Problem(
                 points[0].path.parent,
                 None,
-                f"no file for number(s) {listed}: numbers must run from 1 with no gap.",
+                f"no file for number(s) {listed}: numbers must run from 1 with no gap"
+                + (f" ({named})." if named else "."),
             )
         )
     for point in sorted(points, key=lambda point: point.path.name):

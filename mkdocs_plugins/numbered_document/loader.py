@@ -96,15 +96,15 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, yaml.No
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = first_line + mark.line if mark else None
         what = error.problem or error.context or "cannot be read"
-        raise ContentError(
-            [
-                Problem(
-                    path, line, f"YAML syntax error: {what}. Check indentation, colons and quotes."
-                )
-            ]
-        ) from None
+        advice = "Check indentation, colons and quotes."
+        if error.context_mark and "quoted scalar" in (error.context or ""):
+            # Where the quote opened, not where the file ran out (a reader looks there).
+            mark = error.context_mark
+            what = "a quotation mark opened here is never closed"
+            advice = "Close it at the end of the value, or leave the quotes out."
+        line = first_line + mark.line if mark else None
+        raise ContentError([Problem(path, line, f"YAML syntax error: {what}. {advice}")]) from None
     except yaml.YAMLError as error:  # e.g. a control character: the reader has no mark
         position = getattr(error, "position", None)
         line = first_line + text[:position].count("\n") if position is not None else None
@@ -302,7 +302,25 @@ def _message(model: type[BaseModel], loc: tuple[int | str, ...], error: Any) -> 
         return f"field '{name}' is missing: add it ({meaning})."
     if kind in OWN_ERRORS:
         return f"field '{name}': {error['msg']}" if name else error["msg"]
-    return f"field '{name}': {error['msg']}." + (f" It holds: {meaning}" if meaning else "")
+    given = f" The file has: {shown_value(error.get('input'))}." if "input" in error else ""
+    return f"field '{name}': {error['msg']}.{given}" + (f" Write: {meaning}" if meaning else "")
+
+
+def shown_value(value: Any, most: int = 60) -> str:
+    """A rejected value as a contributor wrote it, on one line and cut short where long."""
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        shown = f"'{text}'" if len(text) <= most else f"'{text[:most]}…' ({len(text)} characters)"
+        return shown
+    if isinstance(value, list | tuple):
+        inner = ", ".join(shown_value(item, most // 2) for item in value[:5])
+        return f"[{inner}{', …' if len(value) > 5 else ''}]"
+    if isinstance(value, dict):
+        inner = ", ".join(
+            f"{key}: {shown_value(item, most // 2)}" for key, item in list(value.items())[:5]
+        )
+        return "{" + inner + ("" if len(value) <= 5 else ", …") + "}"
+    return "empty" if value is None else str(value)
 
 
 def _schema_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> tuple[list[str], str]:
@@ -502,8 +520,20 @@ def load_document(
 def _content_files(folder: Path, suffixes: set[str], problems: list[Problem]) -> list[Path]:
     """The content files of a folder, in name order; anything else there is a problem."""
     found = []
+    root = folder.resolve().parent
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            # A link out of the content folder would publish a file nobody reviewed there.
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    f"a link to {path.resolve()}, outside the content folder: copy the file "
+                    "here instead of linking to it.",
+                )
+            )
             continue
         if path.suffix not in suffixes or not path.is_file():
             expected = " or ".join(f"'{suffix}'" for suffix in sorted(suffixes))
