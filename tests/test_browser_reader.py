@@ -338,7 +338,16 @@ def test_the_offline_configuration_differs_only_where_it_must() -> None:
         if name == "numbered-document":  # Material drops previewed links' titles: off offline
             expected["link_previews"] = False
         assert dict(offline.plugins[name].config) == expected, name
-    assert offline.markdown_extensions == hosted.markdown_extensions
+    # no previews offline, and a previewed link made Material read sitemap.xml, refused there
+    assert offline.markdown_extensions == [
+        e for e in hosted.markdown_extensions if e != "material.extensions.preview"
+    ]
+    assert "material.extensions.preview" in hosted.markdown_extensions
+    assert offline.mdx_configs == {
+        name: options
+        for name, options in hosted.mdx_configs.items()
+        if name != "material.extensions.preview"
+    }
     assert Path(offline.site_dir) == ROOT / "site-offline"
     (shim,) = offline.extra["polyfills"]
     assert "iframe-worker" in shim  # or Material's offline plugin adds its CDN address
