@@ -43,6 +43,26 @@ def test_the_pages_have_no_axe_violations(
     ] == []
 
 
+@pytest.mark.parametrize("palette", list(PALETTES))
+def test_an_open_definition_and_the_anchors_have_no_axe_violations(
+    axe_core: Path, browser: Any, site_url: str, palette: str
+) -> None:
+    """What the audit's pages do not show as they load: a glossary definition opened from the
+    keyboard (javascripts/reader.js), and the anchors of sub-items and copy buttons of
+    citations, which are there on every point page."""
+    context = browser.new_context(color_scheme=palette)
+    page = context.new_page()
+    page.goto(site_url + PAGES["point 21"])
+    page.focus("article h1 a.headerlink")
+    page.keyboard.press("Tab")
+    page.locator(".nd-definition").wait_for(state="visible")
+    assert page.locator("a.nd-anchor").count() == 4
+    assert page.locator("button.md-code__button").count() == 2
+    violations = axe(page)
+    context.close()
+    assert [(v["id"], [" ".join(n["target"]) for n in v["nodes"]]) for v in violations] == []
+
+
 def test_axe_sees_the_failures_the_site_fixes(axe_core: Path, browser: Any, site_url: str) -> None:
     """Without the site's stylesheet and the search dialog's name (Material as it comes), the same
     check finds what the issue reported: so the test above can fail, and finds these."""
