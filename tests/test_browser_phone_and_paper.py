@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import ROOT, build_site
+from .conftest import ROOT, build_site, served
 
 PHONE = {
     "viewport": {"width": 390, "height": 844},
@@ -33,6 +33,16 @@ PHONE = {
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 POINT_21 = "points/21-territories/"
 TERM = "article blockquote.nd-wording a.nd-term"  # in the wording, where a tap matters most
+
+
+@pytest.fixture(scope="module")
+def published_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built as a deploy builds it, with its address known (SITE_URL): citations then
+    give absolute addresses, and Material's instant navigation is on."""
+    folder = tmp_path_factory.mktemp("published")
+    for url in served(folder):
+        assert build_site(ROOT / "mkdocs.yml", folder, site_url=url) == []
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -191,30 +201,34 @@ def addresses(text: str, site_url: str) -> int:
     return re.sub(r"\s+", "", text).count(host)
 
 
+@pytest.mark.parametrize("build", ["site_url", "published_url"])
 @pytest.mark.parametrize(
     ("path", "heading"),
     [("full-text/", "Point 28: Ceasefire"), (POINT_21, "Point 21: Territorial arrangements")],
 )
 def test_the_printed_text_has_no_address_of_the_site(
-    browser: Any, site_url: str, path: str, heading: str
+    browser: Any, request: pytest.FixtureRequest, build: str, path: str, heading: str
 ) -> None:
     """Material's scripts make every link absolute, which the print rule for links to other
-    sites printed; the printed text now has none of the site's addresses, while a link to
-    another site keeps its own."""
+    sites printed; the printed text now has none of the site's addresses, also where the site
+    knows its own address (a point's citation gives it), while a link to another site keeps
+    its own."""
+    base = request.getfixturevalue(build)
     with opened(browser, DESKTOP) as page:
-        page.goto(site_url + path)
+        page.goto(base + path)
         assert page.locator("article a[href^='http://127.0.0.1']").count() > 10  # absolute
         page.evaluate(
             """() => {
                 const link = document.createElement('a');
                 link.href = 'https://example.org/a-source';
                 link.textContent = 'a source';
-                document.querySelector('article').append(link);
+                document.querySelector('article h1').after(link);
             }"""
         )
         text = printed_text(page)
         assert heading in text
-        assert addresses(text, site_url) == 0
+        assert addresses(text, base) == 0
+        assert "\u00b6" not in text  # nor the anchors' pilcrows
         assert "https://example.org/a-source" in re.sub(r"\s+", "", text)
 
 
