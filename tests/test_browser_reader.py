@@ -218,6 +218,9 @@ def test_after_instant_navigation_the_timeline_filters_and_tooltips_work(
     page: Any, instant_url: str
 ) -> None:
     page.goto(instant_url)
+    # Material intercepts a click for instant navigation only once it has read sitemap.xml; a
+    # click before that (seen on a busy machine) loads the page again
+    page.wait_for_load_state("networkidle")
     page.evaluate("window.__sameDocument = true")
     page.locator(".md-nav--primary a.md-nav__link", has_text="Timeline").first.click()
     page.wait_for_url("**/timeline/")
