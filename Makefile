@@ -32,10 +32,13 @@ build: $(BIN)/.installed      ## build the site into site/, failing on any warni
 offline: $(BIN)/.installed    ## build the offline copy into site-offline/, to open from the file system
 	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml
 
-test: $(BIN)/.installed       ## lint, then the whole test suite
+# The accessibility tests (tests/test_a11y.py) run the pinned axe-core in the pages: installed
+# below. pytest's -rs lists every skipped test with its reason (a missing tool), and CI=true
+# turns such a skip into a failure.
+test: $(BIN)/.installed audit/node_modules/.package-lock.json  ## lint, then the whole test suite
 	$(BIN)/ruff check mkdocs_plugins tests
 	$(BIN)/ruff format --check mkdocs_plugins tests
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -rs
 
 properdocs: $(BIN)/.installed $(PD_VENV)/bin/.installed  ## the build tests under ProperDocs, then its site against MkDocs' (same but the generator tag)
 	SITE_GENERATOR=properdocs $(PD_VENV)/bin/python -m pytest -p no:cacheprovider $(PLATFORM_TESTS)
@@ -62,9 +65,12 @@ schemas: $(BIN)/.installed    ## regenerate schemas/ and CONTRIBUTING.md's field
 bench: $(BIN)/.installed      ## the plugin's cost next to a plain build, at three sizes (~10 min)
 	$(BIN)/python bench/run.py
 
-# Lighthouse and axe-core, pinned in audit/package-lock.json; installed again when it changes.
+# Lighthouse and axe-core, pinned in audit/package-lock.json; installed again when it changes,
+# from npm's cache when it has them (--prefer-offline).
 audit/node_modules/.package-lock.json: audit/package.json audit/package-lock.json
-	npm ci --prefix audit --no-audit --no-fund
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: it installs axe-core for the \
+	accessibility tests and Lighthouse for make audit (apt-get install npm)" >&2; exit 1; }
+	npm ci --prefix audit --no-audit --no-fund --prefer-offline
 	touch $@
 
 audit: $(BIN)/.installed audit/node_modules/.package-lock.json  ## Lighthouse and axe-core on four pages, failing below the targets (~3 min)

@@ -1,8 +1,9 @@
 """axe-core in the real site, in Debian's Chromium: the four pages `make audit` checks (home, a
 point, the glossary, the timeline), in the light and the dark palette, as each page loads and with
 the search dialog open on a query with results. axe-core is the release pinned in
-audit/package-lock.json, installed by `npm ci --prefix audit` (.ci/run does it), so these tests
-need no network; the pages, palettes, rules and search steps are audit/run.py's own."""
+audit/package-lock.json, installed by `make test` (npm ci --prefix audit) before the tests run, so
+the tests themselves need no network; the pages, palettes, rules and search steps are
+audit/run.py's own."""
 
 from __future__ import annotations
 
@@ -17,11 +18,16 @@ from audit.run import AXE, PAGES, PALETTES, QUERY, audit_palette, axe, open_sear
 
 @pytest.fixture(scope="module")
 def axe_core() -> Path:
-    """The pinned axe-core. CI installs it; elsewhere, tests skip without it."""
+    """The pinned axe-core, which `make test` installs (npm ci --prefix audit). Run without it,
+    the tests skip with a message that names it, and fail under CI."""
     if not AXE.is_file():
+        missing = (
+            f"accessibility tests need axe-core ({AXE.relative_to(AXE.parents[3])}): run them "
+            "with `make test`, which installs it, or install it with `npm ci --prefix audit`"
+        )
         if os.environ.get("CI"):
-            pytest.fail("CI must install axe-core first: npm ci --prefix audit")
-        pytest.skip("accessibility tests need axe-core: npm ci --prefix audit")
+            pytest.fail(f"CI: {missing}")
+        pytest.skip(missing)
     return AXE
 
 
@@ -35,6 +41,26 @@ def test_the_pages_have_no_axe_violations(
         f"{v.page} ({v.state}): {v.rule}, {v.impact}, {v.nodes} node(s), first {v.target}"
         for v in violations
     ] == []
+
+
+@pytest.mark.parametrize("palette", list(PALETTES))
+def test_an_open_definition_and_the_anchors_have_no_axe_violations(
+    axe_core: Path, browser: Any, site_url: str, palette: str
+) -> None:
+    """What the audit's pages do not show as they load: a glossary definition opened from the
+    keyboard (javascripts/reader.js), and the anchors of sub-items and copy buttons of
+    citations, which are there on every point page."""
+    context = browser.new_context(color_scheme=palette)
+    page = context.new_page()
+    page.goto(site_url + PAGES["point 21"])
+    page.focus("article h1 a.headerlink")
+    page.keyboard.press("Tab")
+    page.locator(".nd-definition").wait_for(state="visible")
+    assert page.locator("a.nd-anchor").count() > 1
+    assert page.locator("button.md-code__button").count() == 2
+    violations = axe(page)
+    context.close()
+    assert [(v["id"], [" ".join(n["target"]) for n in v["nodes"]]) for v in violations] == []
 
 
 def test_axe_sees_the_failures_the_site_fixes(axe_core: Path, browser: Any, site_url: str) -> None:
