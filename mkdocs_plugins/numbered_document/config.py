@@ -53,6 +53,10 @@ class NumberedDocumentConfig(Config):
     """`section`: point pages are listed in the navigation under the points index (where the
     site's `nav` names the index, the plugin fills in the points); `index`: points are listed
     only on the index page, which keeps the sidebar short for documents with many points."""
+    pager = c.Type(bool, default=True)
+    """Links to the previous and the next point at the foot of each point page, in the
+    document's order; off where the theme's own footer does it (Material's
+    `navigation.footer`, with points listed in the navigation)."""
     format_page = c.Type(str, default="contributing/format.md")
     """Where the generated content-format reference goes; empty for none."""
     language = c.Type(str, default="")

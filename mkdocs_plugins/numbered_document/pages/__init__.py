@@ -239,7 +239,9 @@ class Site:
     @cached_property
     def templates(self) -> jinja2.Environment:
         env = environment(self.words, self.path, self.template_folders)
-        env.globals.update(REPEATED=REPEATED, TERM_ATTRIBUTE=TERM_ATTRIBUTE, FOLD=FOLD)
+        env.globals.update(
+            REPEATED=REPEATED, TERM_ATTRIBUTE=TERM_ATTRIBUTE, FOLD=FOLD, settings=self.settings
+        )
         return env
 
     def render(self, template: str, context: Context) -> str:
