@@ -33,6 +33,11 @@ def test_a_new_site_builds_strict_with_no_edit(tmp_path: Path, items: str) -> No
     # nothing of this plan in a new site
     text = " ".join(p.read_text(encoding="utf-8") for p in folder.rglob("*.yml"))
     assert "Ukraine" not in text and "plan-article" not in text
+    # its content format page shows its own fields, with no example from this plan and no
+    # drafts, which it has none of
+    fmt = (folder / "site/contributing/format/index.html").read_text(encoding="utf-8")
+    for word in ("plan-article", "e3-counter", "Ukraine", "Draft", "versions", "text_draft"):
+        assert word not in fmt, word
 
 
 def test_new_refuses_a_folder_that_holds_files(tmp_path: Path) -> None:

@@ -64,8 +64,22 @@ def _type_of(spec: dict[str, Any], t: Catalog) -> str:
     return (t(key) if t.has(key) else kind) + (f" ({spec['format']})" if "format" in spec else "")
 
 
+DRAFT_FIELDS = {"drafts", "text_draft", "versions"}
+DRAFT_RECORDS = {"Draft", "Version"}
+
+
 def format_page(site: Site, item: None) -> Context:
-    return {"tables": field_tables(json_schemas(site.document.meta), site.catalog)}
+    """The fields of every content file; a document with no drafts is not told of them."""
+    schemas = json_schemas(site.document.meta)
+    if not site.document.drafts:
+        schemas = {name: _without_drafts(schema) for name, schema in schemas.items()}
+    return {"tables": field_tables(schemas, site.catalog)}
+
+
+def _without_drafts(schema: dict[str, Any]) -> dict[str, Any]:
+    properties = {k: v for k, v in schema.get("properties", {}).items() if k not in DRAFT_FIELDS}
+    definitions = {k: v for k, v in schema.get("$defs", {}).items() if k not in DRAFT_RECORDS}
+    return {**schema, "properties": properties, "$defs": definitions}
 
 
 def data_page(site: Site, item: None) -> Context:
