@@ -82,16 +82,21 @@ def replace_spans(
 
     visit(root, (root,))
     for parent, index, text, spans in edits:
-        pieces = []
-        last = 0
-        for start, end, html in spans:
-            pieces += [text[last:start], stash(html)]
-            last = end
-        pieces.append(text[last:])
         if index < 0:
-            parent.text = "".join(pieces)
+            parent.text = _spliced(text, spans, stash)
         else:
-            parent[index].tail = "".join(pieces)
+            parent[index].tail = _spliced(text, spans, stash)
+
+
+def _spliced(text: str, spans: list[Span], stash: Callable[[str], str]) -> str:
+    """The text with each span replaced by the placeholder of its stashed HTML."""
+    pieces = []
+    last = 0
+    for start, end, html in spans:
+        pieces += [text[last:start], stash(html)]
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 class LinkingTreeprocessor(Treeprocessor):
