@@ -42,8 +42,9 @@ def generate(config_file: Path, out: Path) -> list[Path]:
         written.append(
             _write(docs / src_uri, fill_all(markdown, plugin.late_parts.get(src_uri, {})))
         )
-    for name, file in plugin.data_files.items():
-        written.append(_write(docs / plugin.site.data_dir / name, file.content_string))
+    for output in plugin.site.outputs:
+        text = plugin.data_files[output.name].content_string
+        written.append(_write(docs / plugin.site.output_path(output), text))
     scripts = [name for kind in plugin.site.kinds.values() for name in kind.assets]
     for name in ["style.css", *dict.fromkeys(scripts)]:
         target = docs / ASSET_DIR / name

@@ -159,7 +159,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         self.linker.href = self.glossary.href = self._href(files)
         # Known to MkDocs from the start, so pages can link to them; written in on_env.
         self.data_files = {
-            output.name: File.generated(config, f"{self.site.data_dir}/{output.name}", content="")
+            output.name: File.generated(config, self.site.output_path(output), content="")
             for output in self.site.outputs
         }
         for file in self.data_files.values():

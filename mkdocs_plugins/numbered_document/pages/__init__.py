@@ -93,6 +93,9 @@ class Output:
     site, the reference graph, every page's address)."""
     needs: Callable[[Site], bool] = lambda site: True
     """Whether the site has what the file holds (a feed needs events and an address)."""
+    at_root: bool = False
+    """Published at the site's root rather than in the data folder (a feed: the theme reads
+    ``sitemap.xml`` beside any ``rel="alternate"`` link, so the feed stands beside it)."""
 
     @property
     def description(self) -> str:
@@ -209,6 +212,10 @@ class Site:
     @property
     def data_dir(self) -> str:
         return str(self.settings["data_dir"]).strip("/")
+
+    def output_path(self, output: Output) -> str:
+        """Where a data file goes, from the site's root."""
+        return output.name if output.at_root else f"{self.data_dir}/{output.name}"
 
     def path(self, kind: str, key: Any = None) -> str:
         """Where a page of ``kind`` goes (source path), or "" when the kind is off."""

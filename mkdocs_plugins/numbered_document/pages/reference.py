@@ -84,7 +84,7 @@ def _without_drafts(schema: dict[str, Any]) -> dict[str, Any]:
 
 def data_page(site: Site, item: None) -> Context:
     outputs = [
-        {"name": o.name, "path": f"{site.data_dir}/{o.name}", "description": o.description}
+        {"name": o.name, "path": site.output_path(o), "description": o.description}
         for o in site.outputs
     ]
     tables = "\n".join(_schema_tables("document.json", export_schema(), site.catalog))

@@ -41,7 +41,8 @@ def addresses(site: Site) -> Addresses:
 
 
 def _file_url(site: Site, name: str) -> str:
-    return f"{site.site_url}{site.data_dir}/{name}"
+    output = next(o for o in site.outputs_declared() if o.name == name)
+    return f"{site.site_url}{site.output_path(output)}"
 
 
 def feed(published: Any) -> str:
@@ -133,6 +134,6 @@ def head(site: Site, src_uri: str, titles: Mapping[str, str]) -> str:
 
 
 OUTPUTS = (
-    Output(FEED, 95, feed, needs=has_feed),
+    Output(FEED, 95, feed, needs=has_feed, at_root=True),
     Output(AKN, 96, akn, needs=has_address),
 )
