@@ -67,7 +67,14 @@ class Catalog:
     @cached_property
     def _plain(self) -> dict[str, str]:
         """Messages without parameters, formatted once (a heading, a label)."""
-        return {}
+        return _Plain(self)
+
+    @property
+    def plain(self) -> Mapping[str, str]:
+        """Messages without parameters by key, for templates: ``T["point.summary"]`` is a
+        look-up where ``t("point.summary")`` is a call, which Jinja makes dearer (a page asks
+        for dozens)."""
+        return self._plain
 
     def _lookup(self, key: str) -> Any:
         try:
@@ -88,10 +95,7 @@ class Catalog:
     def __call__(self, key: str, /, **params: Any) -> str:
         """The message ``key`` with its placeholders filled in."""
         if not params:
-            plain = self._plain.get(key)
-            if plain is None:
-                plain = self._plain[key] = self._message(key, params)
-            return plain
+            return self._plain[key]
         return self._message(key, params)
 
     def _message(self, key: str, params: Mapping[str, Any]) -> str:
@@ -150,6 +154,18 @@ class Catalog:
     def machine_date(self, day: dt.date, precision: str = "day") -> str:
         """The same date for ``<time datetime>``: a month stays a month."""
         return f"{day:%Y-%m}" if precision == "month" else day.isoformat()
+
+
+class _Plain(dict[str, str]):
+    """Messages without parameters, each formatted the first time it is asked for."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self.catalog = catalog
+
+    def __missing__(self, key: str) -> str:
+        found = self[key] = self.catalog._message(key, {})
+        return found
 
 
 class _Kept(dict[str, str]):

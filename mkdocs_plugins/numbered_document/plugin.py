@@ -104,7 +104,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             raise PluginError(f"numbered-document: {error}") from None
         return Site(
             document,
-            settings=self.config,
+            settings=dict(self.config),  # a plain dict: read for every link of every page
             catalog=catalog,
             site_name=config.site_name,
             address=lambda src_uri: self._address(config, src_uri),
