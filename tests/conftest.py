@@ -169,6 +169,25 @@ def served(folder: Path) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="session")
+def instant_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The hosted build as published, with its address known (SITE_URL), served: the sitemap
+    then lists every page, and Material's instant navigation and previews load only pages
+    listed there; citations give absolute addresses. Built once for the browser tests."""
+    folder = tmp_path_factory.mktemp("instant")
+    for url in served(folder):
+        assert build_site(ROOT / "mkdocs.yml", folder, site_url=url) == []
+        yield url
+
+
+@pytest.fixture(scope="session")
+def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy (mkdocs.offline.yml), built once for the tests that open it."""
+    folder = tmp_path_factory.mktemp("offline")
+    assert build_site(ROOT / "mkdocs.offline.yml", folder) == []
+    return folder
+
+
 @pytest.fixture(scope="module")
 def site_url(site: Path) -> Iterator[str]:
     """The real site, served for the browser tests of one module."""

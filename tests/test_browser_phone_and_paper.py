@@ -22,8 +22,6 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import ROOT, build_site, served
-
 PHONE = {
     "viewport": {"width": 390, "height": 844},
     "has_touch": True,
@@ -36,20 +34,10 @@ TERM = "article blockquote.nd-wording a.nd-term"  # in the wording, where a tap 
 
 
 @pytest.fixture(scope="module")
-def published_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def published_url(instant_url: str) -> str:
     """The site built as a deploy builds it, with its address known (SITE_URL): citations then
-    give absolute addresses, and Material's instant navigation is on."""
-    folder = tmp_path_factory.mktemp("published")
-    for url in served(folder):
-        assert build_site(ROOT / "mkdocs.yml", folder, site_url=url) == []
-        yield url
-
-
-@pytest.fixture(scope="module")
-def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("offline")
-    assert build_site(ROOT / "mkdocs.offline.yml", folder) == []
-    return folder
+    give absolute addresses, and Material's instant navigation is on (conftest's build)."""
+    return instant_url
 
 
 @contextmanager

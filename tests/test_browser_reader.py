@@ -21,28 +21,11 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.config import load_config
 
-from .conftest import ROOT, build_site, served
+from .conftest import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
 POINT_21 = "points/21-territories/"
 POINT_21_TITLE = re.compile(r"^Territories$")  # the link text of point 21 in the index
-
-
-@pytest.fixture(scope="module")
-def instant_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The hosted build as published, with its address known (SITE_URL): the sitemap then lists
-    every page, and Material's instant navigation and previews load only pages listed there."""
-    folder = tmp_path_factory.mktemp("instant")
-    for url in served(folder):
-        assert build_site(ROOT / "mkdocs.yml", folder, site_url=url) == []
-        yield url
-
-
-@pytest.fixture(scope="module")
-def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("offline")
-    assert build_site(ROOT / "mkdocs.offline.yml", folder) == []
-    return folder
 
 
 def guard(context: Any, allowed: tuple[str, ...], outside: list[str]) -> None:
