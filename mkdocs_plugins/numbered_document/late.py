@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .graph import ReferenceGraph
 from .pages import Site
@@ -46,8 +47,9 @@ class LateLists:
     previews: bool = False
     _items: dict[tuple[str, int], str] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def _point_pages(self) -> dict[str, int]:
+        """Each point page's number, by source path: made once, asked for by every list."""
         return {self.site.path("point", p): p.number for p in self.site.document.points}
 
     def by_page(
