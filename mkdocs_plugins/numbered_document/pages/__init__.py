@@ -18,7 +18,7 @@ import pkgutil
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -108,22 +108,13 @@ def _modules() -> Iterator[Any]:
         yield importlib.import_module(f"{__name__}.{info.name}")
 
 
-KINDS: tuple[PageKind, ...] = ()
-OUTPUTS: tuple[Output, ...] = ()
-
-
+@cache
 def registry() -> tuple[tuple[PageKind, ...], tuple[Output, ...]]:
-    """Every page kind and output declared in this package, in their order."""
-    global KINDS, OUTPUTS
-    if not KINDS:
-        modules = list(_modules())
-        KINDS = tuple(
-            sorted((k for m in modules for k in getattr(m, "KINDS", ())), key=lambda k: k.order)
-        )
-        OUTPUTS = tuple(
-            sorted((o for m in modules for o in getattr(m, "OUTPUTS", ())), key=lambda o: o.order)
-        )
-    return KINDS, OUTPUTS
+    """Every page kind and output declared in this package, in their order (found once)."""
+    modules = list(_modules())
+    kinds = sorted((k for m in modules for k in getattr(m, "KINDS", ())), key=lambda k: k.order)
+    outputs = sorted((o for m in modules for o in getattr(m, "OUTPUTS", ())), key=lambda o: o.order)
+    return tuple(kinds), tuple(outputs)
 
 
 def catalog_for(document: Document, language: str, folders: list[Path]) -> Catalog:
