@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -153,14 +153,8 @@ def unsafe_fields(text: str, root: yaml.Node, path: Path, first_line: int = 1) -
     be a plain web address: the pages write it as a Markdown ``<autolink>``."""
     lines = text.split("\n")
     problems = []
-    stack: list[tuple[yaml.Node, tuple[int | str, ...]]] = [(root, ())]
-    while stack:
-        node, loc = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            stack.extend((value, (*loc, key.value)) for key, value in node.value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, (*loc, index)) for index, item in enumerate(node.value))
-        elif loc and node.tag == STRING:  # a file that is one text is refused by the schema
+    for node, loc in _scalars([(root, ())]):
+        if loc and node.tag == STRING:  # a file that is one text is refused by the schema
             check = find_unsafe_address if loc[-1] == "url" else find_unsafe
             for finding in check(node.value):
                 line = scalar_place(node, lines, first_line).line_at(node.value, finding.start)
@@ -220,10 +214,14 @@ def places(
     if not isinstance(root, yaml.MappingNode):
         return {}
     lines = text.split("\n")
-    found: dict[Loc, Place] = {}
-    stack: list[tuple[yaml.Node, Loc]] = [
+    tops: list[tuple[yaml.Node, Loc]] = [
         (value, (key.value,)) for key, value in root.value if key.value in fields
     ]
+    return {loc: scalar_place(node, lines, first_line) for node, loc in _scalars(tops)}
+
+
+def _scalars(stack: list[tuple[yaml.Node, Loc]]) -> Iterator[tuple[yaml.Node, Loc]]:
+    """Every scalar under the given nodes, with its location (field names and list indexes)."""
     while stack:
         node, loc = stack.pop()
         if isinstance(node, yaml.MappingNode):
@@ -231,8 +229,7 @@ def places(
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, (*loc, index)) for index, item in enumerate(node.value))
         else:
-            found[loc] = scalar_place(node, lines, first_line)
-    return found
+            yield node, loc
 
 
 def unsafe_body(body: str, path: Path, first_line: int) -> list[Problem]:
