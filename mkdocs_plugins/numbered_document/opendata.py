@@ -294,8 +294,3 @@ TABLES: dict[str, Callable[[Export], str]] = {
 }
 """The CSV files, by name, each from the export: a new table is one entry here (and its
 description in the catalogs, for the data page)."""
-
-
-def csv_tables(data: Export) -> dict[str, str]:
-    """The export as CSV tables, by file name (RFC 4180: commas, quotes, CRLF)."""
-    return {name: make(data) for name, make in TABLES.items()}

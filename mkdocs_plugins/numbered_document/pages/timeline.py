@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import json
 
-from ..model import Document, TimelineEvent
+from ..model import Document
 from ..sorting import sort_key
 from ..templating import md
 from . import Context, PageKind, Site
@@ -71,10 +71,6 @@ def actors(site: Site, item: None) -> Context:
 
 def _has_events(document: Document) -> bool:
     return bool(document.events)
-
-
-def _events(document: Document) -> tuple[TimelineEvent, ...]:
-    return document.events
 
 
 KINDS = (
