@@ -38,9 +38,9 @@ def generate(config_file: Path, out: Path) -> list[Path]:
     docs = out / "docs"
     shutil.copytree(config.docs_dir, docs, dirs_exist_ok=True)
     written = []
-    for src_uri, markdown in plugin.site.generate().items():
+    for src_uri, page in plugin.site.generate().items():
         written.append(
-            _write(docs / src_uri, fill_all(markdown, plugin.late_parts.get(src_uri, {})))
+            _write(docs / src_uri, fill_all(page.text, plugin.late_parts.get(src_uri, {})))
         )
     for output in plugin.site.outputs:
         text = plugin.data_files[output.name].content_string

@@ -147,11 +147,12 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             generated = self.site.generate()
         if self.config.dump_markdown:
             dump = Path(self.config.dump_markdown)
-            for src_uri, content in generated.items():
+            for src_uri, page in generated.items():
                 (dump / src_uri).parent.mkdir(parents=True, exist_ok=True)
-                (dump / src_uri).write_text(content, encoding="utf-8")
-        for src_uri, content in generated.items():
-            self._add_page(files, config, src_uri, content)
+                (dump / src_uri).write_text(page.text, encoding="utf-8")
+        self.metas = {src_uri: page.meta for src_uri, page in generated.items()}
+        for src_uri, page in generated.items():
+            self._add_page(files, config, src_uri, page.markdown)
         for name in ["style.css", *self._scripts]:
             files.append(
                 File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / name))
@@ -208,6 +209,9 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
     ) -> str | None:
         if self.config.enabled:
             src_uri = page.file.src_uri
+            meta = self.metas.get(src_uri)
+            if meta is not None:  # a generated page: its metadata as the site made it
+                page.meta = dict(meta)
             self.linker.start_page(src_uri, self.page_numbers.get(src_uri))
             self.glossary.start_page(src_uri)
             if src_uri not in self.site.pages:

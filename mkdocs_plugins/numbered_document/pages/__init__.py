@@ -28,7 +28,7 @@ from ..catalog import Catalog, read_catalog
 from ..glossary import TERM_ATTRIBUTE, Entry, GlossaryLinker, Mode, TermMatcher, plain_text
 from ..model import Document
 from ..references import Linker, ReferencePattern, Target
-from ..templating import Words, environment
+from ..templating import Words, environment, front_matter_text
 from ..treewalk import REPEATED
 
 Context = dict[str, Any]
@@ -45,6 +45,20 @@ class SettingError(ValueError):
 
 def _always(document: Document) -> bool:
     return True
+
+
+@dataclass(frozen=True)
+class Generated:
+    """A generated page: its Markdown, and its metadata (title, description, search rank),
+    which the site generator gets as they are, not as front matter to parse."""
+
+    markdown: str
+    meta: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        """The page as a Markdown file: front matter, then the Markdown."""
+        return front_matter_text(self.meta) + self.markdown
 
 
 @dataclass(frozen=True)
@@ -245,14 +259,16 @@ class Site:
     def render(self, template: str, context: Context) -> str:
         return self.templates.get_template(template).render(context)
 
-    def page(self, src_uri: str) -> str:
-        """The Markdown of one generated page; it ends with one newline."""
+    def page(self, src_uri: str) -> Generated:
+        """One generated page: its Markdown (ending with one newline) and its metadata."""
         kind, item = self.pages[src_uri]
-        context = {"page": src_uri, **kind.select(self, item)}
-        return self.render(kind.template, context).rstrip("\n") + "\n"
+        meta: dict[str, Any] = {}
+        context = {"page": src_uri, "page_meta": meta, **kind.select(self, item)}
+        markdown = self.render(kind.template, context).strip("\n") + "\n"
+        return Generated(markdown, meta)
 
-    def generate(self) -> dict[str, str]:
-        """The Markdown of every generated page, by source path."""
+    def generate(self) -> dict[str, Generated]:
+        """Every generated page, by source path."""
         return {src_uri: self.page(src_uri) for src_uri in self.pages}
 
     def in_nav(self, kind: PageKind) -> bool:
