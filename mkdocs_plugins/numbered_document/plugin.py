@@ -62,7 +62,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         """Source path of a page → its placeholders and the lists of links that replace them."""
         self.site = self._site(config)
         enrich = Enricher(variants(self.site.document))
-        self.shield = SearchShield(self, LINK_CLASSES, log, enrich)
+        self.shield = SearchShield(self, LINK_CLASSES, log, enrich, self.site.unindexed)
         self.page_numbers = {
             self.site.path("point", p): p.number for p in self.site.document.points
         }

@@ -5,6 +5,14 @@ page to find its text, and at 500 pages the 11,000 term links were the largest c
 glossary after matching: hiding them took what it adds from 16.5% to 12.2% of the build's
 instructions (the same pair, `make bench`'s glossary row).
 
+It also keeps the search plugins linear in the length of a page. A page the site leaves out
+of search (``unindexed``: the full text, whose every point is indexed on its own page) reaches
+them empty. Material's indexer looks up each heading's table-of-contents entry by scanning the
+table from the start, so a page of 3,000 headings (a glossary of 3,000 terms) cost 4.5 million
+comparisons; where the search plugin is Material's, it gets the page with no table of contents,
+and as Material then makes each entry's address from the heading's id, which is what the
+entry holds, the index is the same (a build test compares it).
+
 Done only where nothing but a search plugin handles the page between the two hooks, and where
 the search plugin leaves the content as it is (``SEARCH_REWRITES``); ``show`` checks that it
 did. Pages and plugins are read by duck typing: no MkDocs import.
@@ -20,6 +28,8 @@ from typing import Any
 from . import treewalk
 
 SEARCH_PLUGINS = frozenset({"search", "material/search"})
+MATERIAL_SEARCH = "material.plugins.search"
+"""The module of Material's search plugin, whose index needs no table of contents."""
 SEARCH_REWRITES = re.compile(r'\s?data-search-\w+="[^"]+"')
 """What Material's search plugin removes from a page once it has indexed it (its
 ``on_page_context``): where this is found, the page is indexed with its links."""
@@ -34,30 +44,43 @@ class SearchShield:
         classes: Collection[str],
         log: Any,
         enrich: Callable[[str], str] = lambda html: html,
+        unindexed: Collection[str] = (),
     ) -> None:
         self.owner = owner
+        """The plugin whose page-context handlers surround the search plugins'."""
         self.enrich = enrich
         """What the search copy gets besides the page's text (``searchwords``)."""
-        """The plugin whose page-context handlers surround the search plugins'."""
+        self.unindexed = frozenset(unindexed)
+        """Source paths of the pages that search gets empty."""
         self.classes = tuple(classes)
         self.log: logging.Logger | Any = log
         self._shown: tuple[str, str] | None = None
         """While a search plugin indexes a page: its content with links, and without."""
+        self._toc: Any = None
+        """While Material's search plugin indexes a page: the page's table of contents."""
         self._between: bool | None = None
+        self._material = False
 
     def hide(self, page: Any, plugins: Any) -> None:
-        self._shown = None
+        self._shown = self._toc = None
         if (
             page.content
             and not SEARCH_REWRITES.search(page.content)
             and self._only_search_between(plugins)
         ):
-            hidden = treewalk.unlinked(self.enrich(page.content), self.classes)
+            if page.file.src_uri in self.unindexed:
+                hidden = ""
+            else:
+                hidden = treewalk.unlinked(self.enrich(page.content), self.classes)
             if hidden != page.content:
                 self._shown = (page.content, hidden)
                 page.content = hidden
+            if self._material and page.toc:
+                self._toc, page.toc = page.toc, []
 
     def show(self, page: Any) -> None:
+        if self._toc is not None:
+            page.toc, self._toc = self._toc, None
         if self._shown is None:
             return
         shown, hidden = self._shown
@@ -76,6 +99,9 @@ class SearchShield:
         if self._between is None:
             search = [plugin for name, plugin in plugins.items() if name in SEARCH_PLUGINS]
             self._between = only_between(plugins.events["page_context"], self.owner, search)
+            self._material = bool(search) and all(
+                type(plugin).__module__.startswith(MATERIAL_SEARCH) for plugin in search
+            )
         return self._between
 
 

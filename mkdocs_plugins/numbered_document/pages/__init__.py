@@ -94,6 +94,9 @@ class PageKind:
     """Scripts from the plugin's assets that its page needs."""
     optional: bool = True
     """Whether its setting may be empty; not for a page that other pages link to."""
+    indexed: bool = True
+    """Whether the site's search indexes the page: not one that repeats the items in full (the
+    full text), whose every item a reader finds on its own page, once."""
 
 
 @dataclass(frozen=True)
@@ -243,6 +246,11 @@ class Site:
             for item in items:
                 found[self.path(kind.name, item)] = (kind, item)
         return found
+
+    @cached_property
+    def unindexed(self) -> frozenset[str]:
+        """The generated pages the site's search leaves out (``PageKind.indexed``)."""
+        return frozenset(uri for uri, (kind, _) in self.pages.items() if not kind.indexed)
 
     @cached_property
     def words(self) -> Words:

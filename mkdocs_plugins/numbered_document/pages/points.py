@@ -124,5 +124,6 @@ KINDS = (
         setting="full_text_page",
         order=30,
         select=nothing,
+        indexed=False,
     ),
 )
