@@ -3,14 +3,17 @@
 For the real site and for synthetic content at three sizes, it builds (1) the site with the
 plugin and (2) a plain `mkdocs build` of exactly the Markdown pages the plugin produced (dumped,
 then built with the plugin switched off), with the same theme, extensions and navigation. Both
-builds of a size run alternately in fresh processes; the table shows medians, the ratio of the
-two, peak memory, and the plugin's own time per stage. Then it builds synthetic content of the
+builds of a size run in pairs in fresh processes, the order alternating; the table shows the
+medians, the median and range of the pairs' ratios, where valgrind is installed the ratio of
+the instructions one build of each executes, peak memory, and the plugin's own time per stage.
+Then it builds synthetic content of the
 glossary's target shape (500 points, 300 terms) with its glossary and with none, for what the
 glossary alone costs: five alternating pairs, and, where valgrind is installed, the
 instructions one build of each executes.
 
-    python bench/run.py            # the full table (about 12 minutes on 2 cores)
-    python bench/run.py --quick    # one small size, one run: a smoke run
+    python bench/run.py             # the full table (about 30 minutes on 2 cores)
+    python bench/run.py --no-count  # without the instruction counts (about 12 minutes)
+    python bench/run.py --quick     # one small size, one run: a smoke run
 """
 
 from __future__ import annotations
@@ -36,10 +39,10 @@ from mkdocs_plugins.numbered_document.layout import expand_nav
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
-SIZES = [  # label, points, terms, events, runs
+SIZES = [  # label, points, terms, events, runs (pairs)
     ("28 points, 30 terms", 28, 30, 20, 5),
     ("280 points, 300 terms", 280, 300, 200, 3),
-    ("2,800 points, 3,000 terms", 2800, 3000, 2000, 1),
+    ("2,800 points, 3,000 terms", 2800, 3000, 2000, 3),
 ]
 
 
@@ -270,7 +273,7 @@ def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
 
 
 def measure(
-    label: str, work: Path, with_plugin: Path, plain: Path, runs: int, is_real: bool
+    label: str, work: Path, with_plugin: Path, plain: Path, runs: int, is_real: bool, count: bool
 ) -> dict[str, Any]:
     build(with_plugin, work / "site-plugin")  # untimed: writes the pages the plain build reads
     if is_real:
@@ -279,21 +282,31 @@ def measure(
         finish_synthetic_plain(work, plain)
     timed = without_dump(with_plugin)
     plugin_runs, plain_runs = [], []
-    for _ in range(runs):
-        plugin_runs.append(build(timed, work / "site-plugin"))
-        plain_runs.append(build(plain, work / "site-plain"))
+    for run in range(runs):  # in pairs, the order alternating: a drift weighs on both
+        pair = [(timed, "site-plugin", plugin_runs), (plain, "site-plain", plain_runs)]
+        for config, site, into in pair if run % 2 == 0 else pair[::-1]:
+            into.append(build(config, work / site))
     pages = sum(1 for _ in (work / "site-plugin").rglob("index.html"))
     median = lambda runs, key: statistics.median(r[key] for r in runs)  # noqa: E731
     stages = {
         k: statistics.median(r["stages"].get(k, 0.0) for r in plugin_runs)
         for k in plugin_runs[0]["stages"]
     }
+    ratios = [a["wall"] / b["wall"] for a, b in zip(plugin_runs, plain_runs, strict=True)]
+    counted = (
+        instructions([(timed, work / "counted-plugin"), (plain, work / "counted-plain")])
+        if count and shutil.which("valgrind")
+        else None
+    )
     return {
         "label": label,
         "pages": pages,
         "runs": runs,
         "plugin": median(plugin_runs, "wall"),
         "plain": median(plain_runs, "wall"),
+        "adds": statistics.median(ratios) - 1,
+        "adds_range": (min(ratios) - 1, max(ratios) - 1),
+        "instructions": counted,
         "plugin_mib": median(plugin_runs, "peak_mib"),
         "plain_mib": median(plain_runs, "peak_mib"),
         "stages": stages,
@@ -306,7 +319,8 @@ HEADER = [
     "runs",
     "with plugin",
     "plain build",
-    "plugin adds",
+    "plugin adds: wall time, median (range)",
+    "instructions",
     "peak memory (plugin / plain)",
     "load",
     "pages",
@@ -322,15 +336,18 @@ def table(rows: list[dict[str, Any]]) -> str:
     ]
     for r in rows:
         s = r["stages"]
-        added = (r["plugin"] / r["plain"] - 1) * 100
+        low, high = r["adds_range"]
+        counted = r["instructions"]
+        memory = r["plugin_mib"] / r["plain_mib"]
         cells = [
             r["label"],
             f"{r['pages']:,}",
             str(r["runs"]),
             f"{r['plugin']:.2f} s",
             f"{r['plain']:.2f} s",
-            f"{added:+.1f}%",
-            f"{r['plugin_mib']:.0f} / {r['plain_mib']:.0f} MiB",
+            f"{r['adds'] * 100:+.1f}% ({low * 100:+.1f}% to {high * 100:+.1f}%)",
+            f"{(counted[0] / counted[1] - 1) * 100:+.1f}%" if counted else "n/a",
+            f"{r['plugin_mib']:.0f} / {r['plain_mib']:.0f} MiB ({memory:.2f} times)",
             *(f"{s.get(stage, 0.0):.2f} s" for stage in ("load", "pages", "nd_links", "backlinks")),
         ]
         lines.append("| " + " | ".join(cells) + " |")
@@ -340,14 +357,18 @@ def table(rows: list[dict[str, Any]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="one small size, one run")
+    parser.add_argument(
+        "--no-count", action="store_true", help="no instruction counts (valgrind is slow)"
+    )
     args = parser.parse_args()
+    count = not (args.quick or args.no_count)
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp) / "real"
         work.mkdir()
         with_plugin, plain = real(work)
         rows.append(
-            measure("the real site", work, with_plugin, plain, 1 if args.quick else 5, True)
+            measure("the real site", work, with_plugin, plain, 1 if args.quick else 5, True, count)
         )
         print(table(rows), flush=True)
         sizes = SIZES[:1] if args.quick else SIZES
@@ -355,7 +376,9 @@ def main() -> None:
             work = Path(tmp) / f"size-{points}"
             work.mkdir()
             with_plugin, plain = synthetic(work, points, terms, events)
-            rows.append(measure(label, work, with_plugin, plain, 1 if args.quick else runs, False))
+            rows.append(
+                measure(label, work, with_plugin, plain, 1 if args.quick else runs, False, count)
+            )
             print(f"... {label} done", flush=True)
         label, points, _, _, runs = GLOSSARY_SHAPE
         if args.quick:
@@ -366,8 +389,10 @@ def main() -> None:
     print()
     print(table(rows))
     print()
-    print("Stage times are the plugin's own, medians of the runs; 'plugin adds' compares the two")
-    print("builds' wall times (median of each) measured alternately in the same run.")
+    print("Stage times are the plugin's own, medians of the runs. 'plugin adds' is the median")
+    print("(and range) of the ratios of the pairs, each pair built one after the other in")
+    print("fresh processes, the order alternating; 'instructions' compares the instructions one")
+    print("build of each executes (valgrind), the same whatever else the machine does.")
     print()
     print("The glossary's own cost: the same site built with its glossary and with none.")
     print()

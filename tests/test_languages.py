@@ -257,3 +257,21 @@ def test_the_grep_finds_english_where_it_is(tmp_path: Path) -> None:
     module = tmp_path / "page.py"
     module.write_text('"""Doc."""\n\ndef f():\n    return "Referenced by " + x\n')
     assert [text for _, text in _literals(module)] == ["Referenced by "]
+
+
+def test_a_template_may_open_with_a_line_that_looks_like_metadata(tmp_path: Path) -> None:
+    """A generated page gets its metadata as it is, with no front matter: its first line is
+    still text, though MkDocs reads "Key: value" lines at the top of such a page as metadata."""
+    folder = copy_project(tmp_path)
+    own = folder / "overrides/numbered_document"
+    own.mkdir(parents=True)
+    shipped = (PACKAGE / "templates/full_text.md").read_text()
+    first, _, rest = shipped.partition("{{ front_matter(")
+    (own / "full_text.md").write_text(
+        f"{first}{{{{ front_matter({rest.split(chr(10), 1)[0]}\nNote: read it point by point.\n\n"
+        + rest.split("\n", 1)[1]
+    )
+    assert build_site(folder / "mkdocs.yml", folder / "site") == []
+    page = (folder / "site/full-text/index.html").read_text(encoding="utf-8")
+    assert "<p>Note: read it point by point.</p>" in page
+    assert "<title>Full text" in page

@@ -49,8 +49,8 @@ class LateLists:
     relative_url: Callable[[str, str], str]
     """The link from one page's URL to another's (the site generator's own rule)."""
     previews: bool = False
-    _items: dict[tuple[str, int], str] = field(default_factory=dict)
-    _item_shapes: dict[int, str] = field(default_factory=dict)
+    _items: dict[tuple[str, str], str] = field(default_factory=dict)
+    _shapes: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def _point_pages(self) -> dict[str, int]:
@@ -101,38 +101,53 @@ class LateLists:
             key=lambda uri: sort_key(self.titles.get(uri) or ""),
         )
         here_url = self.urls[here]
-        items = [self._point_item(here_url, number) for number in points]
-        for uri in others:
-            url = self.relative_url(self.urls[uri], here_url)
-            items.append(
-                self.site.fragment("page_item.html", title=self.titles.get(uri) or uri, url=url)
-            )
-        return self.site.fragment("links.html", items=items)
+        items = [self._item(here_url, self._point_uris[number]) for number in points]
+        items += [self._item(here_url, uri) for uri in others]
+        wrapper = self._wrapper
+        if wrapper is None:
+            return self.site.fragment("links.html", items=items)
+        return f"{wrapper[0]}{''.join(items)}{wrapper[1]}" if items else ""
 
-    def _point_item(self, here_url: str, number: int) -> str:
-        """A point's item in a list on one page. The template is rendered once per point with
+    @cached_property
+    def _wrapper(self) -> tuple[str, str] | None:
+        """What ``links.html`` puts before and after the items, where it only wraps them (as
+        the shipped one does: found by rendering it with stand-ins for one and two items, and
+        for none); None for a template that does more, which is then rendered for each list."""
+        first, second = f"{URL}-1", f"{URL}-2"
+        one = self.site.fragment("links.html", items=[first])
+        before, found, after = one.partition(first)
+        two = self.site.fragment("links.html", items=[first, second])
+        none = self.site.fragment("links.html", items=[])
+        if found and two == f"{before}{first}{second}{after}" and none == "":
+            return before, after
+        return None
+
+    def _item(self, here_url: str, target: str) -> str:
+        """One page's item in a list on another. Its template is rendered once per target with
         a stand-in for the link, which each page's relative URL then replaces: the glossary
         page lists each point under every term it uses (78,000 items at 2,800 points, 2,800
         different), and a render costs fifty times a replacement."""
-        key = (here_url, number)
+        key = (here_url, target)
         item = self._items.get(key)
         if item is None:
-            url = self.relative_url(self.urls[self._point_uris[number]], here_url)
-            shape = self._item_shapes.get(number)
+            url = self.relative_url(self.urls[target], here_url)
+            shape = self._shapes.get(target)
             if shape is None:
-                point = self.site.document.by_number[number]
-                shape = self._item_shapes[number] = self.site.fragment(
-                    "point_item.html", point=point, url=URL, previews=self.previews
-                )
+                shape = self._shapes[target] = self._render_item(target, URL)
             if URL in shape:
                 item = shape.replace(URL, html.escape(url))
             else:  # a site's template that does something else with the link
-                point = self.site.document.by_number[number]
-                item = self.site.fragment(
-                    "point_item.html", point=point, url=url, previews=self.previews
-                )
+                item = self._render_item(target, url)
             self._items[key] = item
         return item
+
+    def _render_item(self, target: str, url: str) -> str:
+        number = self._point_pages.get(target)
+        if number is None:
+            title = self.titles.get(target) or target
+            return self.site.fragment("page_item.html", title=title, url=url)
+        point = self.site.document.by_number[number]
+        return self.site.fragment("point_item.html", point=point, url=url, previews=self.previews)
 
     @cached_property
     def _point_uris(self) -> dict[int, str]:

@@ -8,6 +8,7 @@ joined by "; ", for spreadsheets. No MkDocs import: the adapter passes each page
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -140,8 +141,10 @@ def export(
     )
 
 
+@functools.cache
 def export_schema() -> dict[str, Any]:
-    """The JSON Schema of the exported JSON."""
+    """The JSON Schema of the exported JSON: made once (pydantic takes 20 ms to write it, and
+    a build reads it twice); callers copy what they change."""
     schema = Export.model_json_schema(mode="serialization")
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 

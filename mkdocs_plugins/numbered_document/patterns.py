@@ -119,6 +119,9 @@ class ReferencePattern:
         )
         item.append(rf"(?P<c>{NUMBER})(?:{separator}(?P<d>{NUMBER}))?")
         self._item = re.compile("|".join(item), re.IGNORECASE)
+        self._word = re.compile(_words([singular, plural]), re.IGNORECASE)
+        """Every reference holds the item word: a text without it is passed over after one
+        quick scan (the full pattern, which starts with a look-behind, tries every position)."""
 
     @classmethod
     def for_words(cls, words: ItemWords) -> ReferencePattern:
@@ -127,6 +130,8 @@ class ReferencePattern:
 
     def find(self, text: str) -> list[Reference]:
         """Every reference in a text, in order."""
+        if self._word.search(text) is None:
+            return []
         found = []
         for match in self.regex.finditer(text):
             named = match.groupdict()  # "led" only where the document has pairs

@@ -152,7 +152,9 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
                 (dump / src_uri).write_text(page.text, encoding="utf-8")
         self.metas = {src_uri: page.meta for src_uri, page in generated.items()}
         for src_uri, page in generated.items():
-            self._add_page(files, config, src_uri, page.markdown)
+            # A first line left blank: MkDocs reads "Key: value" lines that open a page without
+            # front matter as metadata, and the metadata is given as it is (on_page_markdown).
+            self._add_page(files, config, src_uri, "\n" + page.markdown)
         for name in ["style.css", *self._scripts]:
             files.append(
                 File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / name))

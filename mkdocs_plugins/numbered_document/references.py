@@ -73,9 +73,12 @@ class Linker:
         Inside content repeated from elsewhere (``REPEATED``), links are made but neither
         recorded as this page's references nor reported: the original page does both.
         """
+        references = self.pattern.find(text)
+        if not references:
+            return []
         original = not any(element.get(REPEATED) is not None for element in path)
         spans: list[Span] = []
-        for reference in self.pattern.find(text):
+        for reference in references:
             if original:
                 self._record_ranges(reference)
             whole = len(reference.refs) == 1

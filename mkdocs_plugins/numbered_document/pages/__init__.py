@@ -271,6 +271,8 @@ class Site:
         """One generated page: its Markdown (ending with one newline) and its metadata."""
         kind, item = self.pages[src_uri]
         meta: dict[str, Any] = {}
+        if not kind.indexed:  # Material's way; other search plugins get it empty (searchshield)
+            meta["search"] = {"exclude": True}
         context = {"page": src_uri, "page_meta": meta, **kind.select(self, item)}
         markdown = self.render(kind.template, context).strip("\n") + "\n"
         return Generated(markdown, meta)

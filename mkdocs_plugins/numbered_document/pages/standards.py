@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..akn import akoma_ntoso
-from ..feed import FeedLabels, discovery_link, timeline_feed
 from ..identifiers import Addresses
 from ..jsonld import (
     breadcrumbs,
@@ -46,6 +45,8 @@ def _file_url(site: Site, name: str) -> str:
 
 
 def feed(published: Any) -> str:
+    from ..feed import FeedLabels, timeline_feed  # feedgen and lxml: only for a site with one
+
     site: Site = published.site
     t, words = site.catalog, site.words
     made = timeline_feed(
@@ -91,6 +92,8 @@ def head(site: Site, src_uri: str, titles: Mapping[str, str]) -> str:
     document, words = site.document, site.words
     parts = []
     if has_feed(site):
+        from ..feed import discovery_link
+
         parts.append(
             discovery_link(
                 _file_url(site, FEED), site.catalog("feed.title", title=document.meta.title)
