@@ -234,17 +234,6 @@ def test_the_pattern_is_one_trie_whatever_the_number_of_terms() -> None:
     ]
 
 
-def test_a_text_seen_again_is_not_matched_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    matcher = TermMatcher(FORMS)
-    text = "The G8 and the IAEA, de facto."
-    first = matcher.find(text)
-    assert [term for _, _, term in first] == ["g8", "iaea", "de-facto"]
-    assert matcher.find(text) is first
-    monkeypatch.setattr(TermMatcher, "REMEMBERED", 1)
-    assert matcher.find("the G8") == ((4, 6, "g8"),)
-    assert matcher.find("the G8") is not matcher.find("the G8")  # over the limit: not kept
-
-
 def test_a_term_link_is_what_the_shared_writer_writes() -> None:
     linker = make_glossary()
     linker.start_page("points/01-a.md")

@@ -32,9 +32,10 @@ def generate(config_file: Path, out: Path) -> list[Path]:
     config_file = config_file.resolve()
     with tempfile.TemporaryDirectory() as site_dir:
         config = load_config(str(config_file), site_dir=site_dir)
+        plugin = config.plugins[PLUGIN]
+        assert isinstance(plugin, NumberedDocumentPlugin)
+        plugin.keep_late_parts = True
         build(config)
-    plugin = config.plugins[PLUGIN]
-    assert isinstance(plugin, NumberedDocumentPlugin)
     docs = out / "docs"
     shutil.copytree(config.docs_dir, docs, dirs_exist_ok=True)
     written = []

@@ -53,6 +53,10 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
     """Turns a content folder of numbered points into pages that link to each other."""
 
     supports_multiple_instances = False
+    keep_late_parts = False
+    """Whether the lists of links of every page are kept after they are written in
+    (``late_parts``): only the ``generate`` command reads them, and at 2,800 points they are
+    megabytes held to the end of the build."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -151,7 +155,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
                 (dump / src_uri).parent.mkdir(parents=True, exist_ok=True)
                 (dump / src_uri).write_text(page.text, encoding="utf-8")
         self.metas = {src_uri: page.meta for src_uri, page in generated.items()}
-        for src_uri, page in generated.items():
+        for src_uri in list(generated):
+            page = generated.pop(src_uri)  # each page's text held once, by its file
             # A first line left blank: MkDocs reads "Key: value" lines that open a page without
             # front matter as metadata, and the metadata is given as it is (on_page_markdown).
             self._add_page(files, config, src_uri, "\n" + page.markdown)
@@ -214,6 +219,9 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             meta = self.metas.get(src_uri)
             if meta is not None:  # a generated page: its metadata as the site made it
                 page.meta = dict(meta)
+                # The page holds its Markdown now: the file's copy would stay for the whole
+                # build (25 MiB at 2,800 points), read by nothing.
+                page.file.content_string = ""
             self.linker.start_page(src_uri, self.page_numbers.get(src_uri))
             self.glossary.start_page(src_uri)
             if src_uri not in self.site.pages:
@@ -247,8 +255,9 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             self.titles = {uri: html.unescape(title) for uri, title in titles.items()}
             graph = ReferenceGraph(self.site.document, self._point_pages, self.linker.mentions)
             lists = LateLists(self.site, urls, titles, get_relative_url, self.config.link_previews)
-            self.late_parts = lists.by_page(graph, self.glossary.uses)
-            self.late = dict(self.late_parts)  # emptied as pages are written
+            self.late = lists.by_page(graph, self.glossary.uses)  # emptied as pages are written
+            if self.keep_late_parts:  # for `generate`, which writes them into the Markdown
+                self.late_parts = dict(self.late)
             shown = [*self._point_pages.values(), *self.linker.mentions]
             plain = {uri: html.unescape(titles[uri] or uri) for uri in shown}
             published = Published(self.site, graph, urls, plain)
