@@ -175,6 +175,10 @@ class _Kept(dict[str, str]):
         return "{" + key + "}"
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's reader where PyYAML has it: a catalog is read in every build."""
+
+
 def read_catalog(language: str, folders: list[Path]) -> dict[str, Any]:
     """The catalog of ``language``: the shipped file, then each folder's file merged over it."""
     found: dict[str, Any] = {}
@@ -186,7 +190,7 @@ def read_catalog(language: str, folders: list[Path]) -> dict[str, Any]:
         if not path.is_file():
             continue
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
         except yaml.YAMLError as error:
             raise CatalogError(f"{path}: not valid YAML ({error})") from None
         if not isinstance(data, dict):

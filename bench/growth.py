@@ -1,0 +1,87 @@
+"""Which functions are called more often than in proportion to the pages, between two sizes.
+
+Builds the same synthetic document at two sizes under cProfile (calls are counted, not timed:
+the same on any machine) and lists every function, of the plugin, MkDocs, Markdown, Material or
+anything else the build runs, whose calls grow more than ``limit`` times the growth of the pages.
+A function called n² times grows a hundredfold for ten times the pages; one called n log n
+times, about fourteenfold (the limit's default of twice the pages' growth lets that pass).
+
+    python bench/growth.py 280 2800     # about 3 minutes on 2 cores
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.run import synthetic, without_dump
+
+TERMS, EVENTS = 5, 2.5
+"""Terms and events per point: the one-page views (glossary, timeline) then weigh enough for a
+cost that grows with their square to show at small sizes too."""
+
+
+def call_counts(work: Path, points: int) -> tuple[int, dict[str, int]]:
+    """The pages built and every function's number of calls in one build of ``points`` points
+    (``TERMS`` and ``EVENTS`` per point)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    work.mkdir(parents=True)
+    with_plugin, _ = synthetic(work, points, int(TERMS * points), int(EVENTS * points))
+    config = load_config(str(without_dump(with_plugin)), site_dir=str(work / "site"))
+    profile = cProfile.Profile()
+    profile.enable()
+    try:
+        build(config)
+    finally:
+        profile.disable()
+    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    pages = sum(1 for _ in (work / "site").rglob("index.html"))
+    counts = {f"{path}:{line}({name})": calls[1] for (path, line, name), calls in stats.items()}
+    return pages, counts
+
+
+def faster_than_pages(
+    work: Path, small: int, large: int, limit: float = 2.0, counted: int = 500
+) -> tuple[float, dict[str, float]]:
+    """The document's growth (its points, terms and events all grow by it; the pages about
+    as much, a few fixed ones aside), and each function (called at least ``counted`` times at
+    the larger size) whose calls grow more than ``limit`` times that, with its growth."""
+    _, calls_small = call_counts(work / "small", small)
+    _, calls_large = call_counts(work / "large", large)
+    growth = large / small
+    return growth, {
+        name: calls / calls_small.get(name, 1)
+        for name, calls in calls_large.items()
+        if calls >= counted and calls / calls_small.get(name, 1) > limit * growth
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("small", type=int)
+    parser.add_argument("large", type=int)
+    parser.add_argument("--limit", type=float, default=2.0)
+    args = parser.parse_args()
+    import logging
+    import os
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logging.disable(logging.WARNING)
+    with tempfile.TemporaryDirectory(prefix="growth-") as tmp:
+        growth, grown = faster_than_pages(Path(tmp), args.small, args.large, args.limit)
+    print(f"the document grows {growth:g}-fold from {args.small} to {args.large} points")
+    if not grown:
+        print(f"no function's calls grow more than {args.limit:g} times that")
+    for name, ratio in sorted(grown.items(), key=lambda item: -item[1]):
+        print(f"{ratio:8.1f}-fold  {name}")
+
+
+if __name__ == "__main__":
+    main()
