@@ -284,3 +284,15 @@ def test_strict_dirty_builds_on_the_command_line_with_one_line_of_the_plugin(
         "their lists of links replaced." in result.stderr
     )
     assert site.differences() == []
+
+
+def test_the_rebuild_benchmark_finds_the_rebuilt_site_the_same_as_a_full_build(
+    tmp_path: Path,
+) -> None:
+    from bench.rebuild import HEADER, measure, prepare_synthetic
+
+    row = measure("six points", tmp_path, prepare_synthetic(tmp_path, 6), rounds=1)
+    found = dict(zip(HEADER, row, strict=True))
+    assert found["pages converted / written"] == "1 / 1"
+    assert found["pages written"] == "1"
+    assert found["same as a full build"] == "yes"
