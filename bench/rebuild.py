@@ -114,6 +114,9 @@ def edits(points: list[Path], dumped: Path, rounds: int) -> tuple[list[Any], lis
 def differences(config_file: Path, site: Path, fresh: Path) -> int:
     """Files that differ between the rebuilt site and a full build of the same sources."""
     config = load_config(str(config_file), site_dir=str(fresh))
+    for plugin in config.plugins.values():  # as in a new process: Material's search keeps
+        if hasattr(plugin, "search_index_prev"):  # the last dirty build's index, to merge
+            plugin.search_index_prev = None
     mkdocs_build(config)
     files = {p.relative_to(site) for p in site.rglob("*") if p.is_file()}
     files |= {p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file()}

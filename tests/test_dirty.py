@@ -15,7 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -24,6 +24,7 @@ from mkdocs.config import load_config
 
 from .conftest import (
     GENERATOR,
+    ROOT,
     Warnings,
     captured_warnings,
     copy_project,
@@ -43,8 +44,11 @@ class Site:
     """A copy of the site's sources, built into ``site/`` (full, then dirty) and compared with
     full builds of the same sources into ``full/``."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, config: str = "mkdocs.yml") -> None:
         self.project = copy_project(folder / "project")
+        self.config = config
+        if config != "mkdocs.yml":
+            shutil.copy(ROOT / config, self.project / config)
         self.site = folder / "site"
         self.full = folder / "full"
         self.infos: list[str] = []
@@ -62,9 +66,11 @@ class Site:
         try:
             os.chdir(self.project)
             config = load_config(
-                str(self.project / "mkdocs.yml"), site_dir=str(site_dir), strict=strict
+                str(self.project / self.config), site_dir=str(site_dir), strict=strict
             )
             config.plugins.on_startup(command="build", dirty=dirty)
+            if not dirty:
+                fresh_process(config.plugins)
             with captured_warnings() as caught, infos.listening():
                 build(config, dirty=dirty)
             if not keep:
@@ -89,7 +95,7 @@ class Site:
         """Build the same sources in full and name every file that is not the same (from a
         copy of the sources: the state of the last build is kept per configuration file)."""
         full = Site.__new__(Site)
-        full.project = self.project.with_name("full-project")
+        full.project, full.config = self.project.with_name("full-project"), self.config
         shutil.rmtree(full.project, ignore_errors=True)
         shutil.copytree(self.project, full.project, ignore=shutil.ignore_patterns(".cache"))
         assert full.build(self.full, dirty=False) == []
@@ -109,6 +115,15 @@ class Site:
 
     def pages(self) -> int:
         return sum(1 for path in self.site.rglob("*.html") if path.name != "404.html")
+
+
+def fresh_process(plugins: Mapping[str, object]) -> None:
+    """A full build as a new `mkdocs build` process makes it. MkDocs keeps a plugin that has
+    `on_startup` for the whole process, and Material's search then merges the index of the
+    last dirty build it saw into the next build's: a new process has none."""
+    for plugin in plugins.values():
+        if hasattr(plugin, "search_index_prev"):
+            plugin.search_index_prev = None
 
 
 class Infos(logging.Handler):
@@ -193,6 +208,21 @@ def test_a_reference_removed_leaves_the_referenced_point_page_without_it(site: S
     assert written == [
         "points/21-territories/index.html",
         "points/27-legally-binding-and-peace-council/index.html",
+    ]
+    assert site.differences() == []
+
+
+def test_the_offline_copy_rebuilds_its_pages_and_its_search_script(tmp_path: Path) -> None:
+    """Pages as .html files, and the offline plugin's copy of the search index as a script."""
+    site = Site(tmp_path, "mkdocs.offline.yml")
+    assert site.build(site.site, dirty=False) == []
+    edit(site.project, POINT_21, "Point 10 says that", "Point 12 says that")
+    edit(site.project, "docs/about.md", "Sub-items of a point", "Sub-items of a point (point 3)")
+    assert site.rebuild() == [
+        "about.html",
+        "points/03-borders-and-nato-expansion.html",
+        "points/12-recovery-package.html",
+        "points/21-territories.html",
     ]
     assert site.differences() == []
 

@@ -35,8 +35,8 @@ import json
 import logging
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -159,8 +159,6 @@ class PageRecord:
     """The terms it uses, for "Used in" (None: the linker did not see it)."""
     late: str = ""
     """The hash of its late lists as last written."""
-    search: list[dict[str, Any]] | None = None
-    """Its entries in the search index, as the search plugin made them."""
     warnings: list[tuple[str, int, str]] = field(default_factory=list)
     """What its conversion logged at warning level or above: logger, level, message."""
     anchors: list[str | None] | None = None
@@ -178,6 +176,9 @@ class State:
     site_dir: str
     signature: str
     pages: dict[str, PageRecord] = field(default_factory=dict)
+    search: list[int] | None = None
+    """Size and time of change of the search index written, to know it is still that file:
+    the skipped pages' entries are read from it."""
 
     @classmethod
     def load(cls, path: Path) -> State | None:
@@ -187,7 +188,7 @@ class State:
             if data.get("version") != STATE_VERSION:
                 return None
             pages = {uri: PageRecord(**record) for uri, record in data["pages"].items()}
-            return cls(data["site_dir"], data["signature"], pages)
+            return cls(data["site_dir"], data["signature"], pages, data.get("search"))
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -197,11 +198,12 @@ class State:
             "version": STATE_VERSION,
             "site_dir": self.site_dir,
             "signature": self.signature,
-            "pages": {uri: asdict(record) for uri, record in self.pages.items()},
+            "search": self.search,
+            "pages": {uri: vars(record) for uri, record in self.pages.items()},
         }
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        temporary.write_text(json.dumps(data, default=str), encoding="utf-8")
+        temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
         os.replace(temporary, path)
 
 
@@ -340,11 +342,14 @@ class DropMessage(logging.Filter):
 
 
 class SearchEntries:
-    """Each page's entries in the search index, taken as the search plugin adds them: the
-    length of its list of entries before the page, and what follows after it."""
+    """The search index: each page's entries, taken as the search plugin adds them (the
+    length of its list of entries before the page, and what follows after it), and the entries
+    of the pages a dirty build skips, read from the index the last build wrote."""
 
-    def __init__(self, plugins: Mapping[str, Any]) -> None:
+    def __init__(self, plugins: Mapping[str, Any], path: Path) -> None:
+        self.path = path
         self.entries: list[dict[str, Any]] | None = None
+        """The search plugin's list of entries (None: no search plugin this module knows)."""
         self.sort_keys = False
         """MkDocs' own search writes its index with sorted keys; Material's does not."""
         for name in SEARCH_PLUGINS:
@@ -358,6 +363,7 @@ class SearchEntries:
                     self.entries, self.sort_keys = found, sort_keys
         self._before = 0
         self.by_page: dict[str, list[dict[str, Any]]] = {}
+        self.previous: dict[str, list[dict[str, Any]]] = {}
 
     def before(self) -> None:
         if self.entries is not None:
@@ -367,13 +373,37 @@ class SearchEntries:
         if self.entries is not None:
             self.by_page[page] = self.entries[self._before :]
 
-    @staticmethod
-    def merged(text: str, docs: list[dict[str, Any]], sort_keys: bool) -> str:
-        """The search index file ``text`` with its entries replaced by ``docs``, written as
-        the search plugins write it."""
+    def read_previous(self, urls: Mapping[str, str], expected: list[int] | None) -> bool:
+        """Each page's entries in the index the last build wrote (``expected``: its size and
+        time of change then), by the page's URL (``urls``: source path by URL). False where
+        the file is not that one, or holds entries of no page."""
+        if self.entries is None:
+            return True
+        if expected is None or written(str(self.path)) != expected:
+            return False
+        for entry in json.loads(self.path.read_text(encoding="utf-8")).get("docs", []):
+            page = urls.get(str(entry.get("location", "")).split("#", 1)[0])
+            if page is None:
+                return False
+            self.previous.setdefault(page, []).append(entry)
+        return True
+
+    def merge(self, order: Iterable[str], skipped: Collection[str]) -> None:
+        """Write the index as a full build writes it: each page's entries in ``order`` (that
+        in which pages are written), those of the ``skipped`` pages from the last index. (The
+        search plugins index only the pages they see, and Material's keeps the last build's
+        entries only under ``mkdocs serve``, and not in their place.)"""
+        if self.entries is None or not self.path.is_file():
+            return
+        docs: list[dict[str, Any]] = []
+        for page in order:
+            docs.extend((self.previous if page in skipped else self.by_page).get(page, []))
+        text = self.path.read_text(encoding="utf-8")
         data = json.loads(text)
         data["docs"] = docs
-        return json.dumps(data, separators=(",", ":"), default=str, sort_keys=sort_keys)
+        merged = json.dumps(data, separators=(",", ":"), default=str, sort_keys=self.sort_keys)
+        if merged != text:
+            self.path.write_text(merged, encoding="utf-8")
 
 
 @dataclass
@@ -404,6 +434,11 @@ class Plan:
     everything: str = ""
     """Why every page is converted, where it is (no record, the signature changed...)."""
     converted: set[str] = field(default_factory=set)
+
+    def everything_because(self, reason: str) -> None:
+        """Every page is converted after all, for ``reason``."""
+        self.everything = reason
+        self.converted = set(self.pages)
 
     def decide(self) -> None:
         previous = self.previous
@@ -592,25 +627,6 @@ class Build:
             count += 1
         return count
 
-    def merge_search(self, path: Path, search: SearchEntries) -> None:
-        """Make the search index a full build's: each page's entries in the order pages are
-        written, the skipped pages' from the record (the search plugins index only the pages
-        they see, and Material's keeps the last build's entries only under ``mkdocs serve``,
-        not in their place)."""
-        if search.entries is None or not path.is_file():
-            return
-        skipped, docs = set(self.skipped), []
-        for uri in self.written_order:
-            record = self.kept(uri) if uri in skipped else None
-            if record is not None:
-                docs.extend(record.search or [])
-            else:
-                docs.extend(search.by_page.get(uri, []))
-        text = path.read_text(encoding="utf-8")
-        merged = SearchEntries.merged(text, docs, search.sort_keys)
-        if merged != text:
-            path.write_text(merged, encoding="utf-8")
-
     def summary(self, replaced: int) -> str:
         """The one line a dirty build logs (in place of the site generator's warning)."""
         everything = self.plan.everything if self.plan is not None else ""
@@ -649,8 +665,9 @@ class Build:
                 )
                 record.mentions = sorted(mentions[uri]) if uri in mentions else None
                 record.uses = sorted(uses[uri]) if uri in uses else None
-                record.search = search.by_page.get(uri)
             record.late = self.late.get(uri, "")
             record.written = written(dest)
             state.pages[uri] = record
+        if search.entries is not None:
+            state.search = written(str(search.path))
         return state

@@ -242,7 +242,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         }
         for file in self.data_files.values():
             files.append(file)
-        self._watch_pages(files, config, generated)
+        with self.stopwatch.measure("incremental"):
+            self._watch_pages(files, config, generated)
         return files
 
     def _watch_pages(
@@ -250,7 +251,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
     ) -> None:
         """Take each page's source as it is now, and answer for every page when the site
         generator asks whether it changed (it asks in dirty builds only)."""
-        self.search = SearchEntries(config.plugins)
+        index = Path(config.site_dir, "search", "search_index.json")
+        self.search = SearchEntries(config.plugins, index)
         build = self.build
         for file in files.documentation_pages(inclusion=lambda level: True):
             page = generated.get(file.src_uri)
@@ -315,7 +317,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         ]
 
     def _modified(self, src_uri: str) -> bool:
-        return self.build.modified(src_uri, self._plan)
+        with self.stopwatch.measure("incremental"):
+            return self.build.modified(src_uri, self._plan)
 
     def _plan(self) -> Plan:
         """Which pages this dirty build converts: those whose inputs changed. Where it is all
@@ -330,6 +333,14 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         if not build.exact:
             plan.everything = f"plugins it cannot keep exact: {', '.join(self.unsupported)}"
         plan.decide()
+        if not plan.everything and len(plan.converted) < len(pages):
+            urls = {  # as a page gives its URL: the home page's is "", not "./"
+                "" if file.url in (".", "./") else file.url: file.src_uri
+                for file in self.files.documentation_pages(inclusion=lambda level: True)
+            }
+            previous = build.previous.search if build.previous is not None else None
+            if not self.search.read_previous(urls, previous):
+                plan.everything_because("the search index is not the one the last build wrote")
         if build.exact and plan.everything:
             clean_directory(build.site_dir)
         return plan
@@ -414,7 +425,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         if not self.config.enabled:
             return env
         if self.build.plan is not None:  # a dirty build
-            self._complete(config, files)
+            with self.stopwatch.measure("incremental"):
+                self._complete(config, files)
         with self.stopwatch.measure("backlinks"):
             # Every page by source path, once: "used in" alone asks for thousands at scale.
             pages = {file.src_uri: file.page for file in files if file.page is not None}
@@ -557,24 +569,28 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             return
         build_command.log.removeFilter(self.dirty_filter)
         build = self.build
-        pages = {
-            file.src_uri: file.abs_dest_path
-            for file in self.files.documentation_pages(inclusion=lambda level: True)
-        }
+        with self.stopwatch.measure("incremental"):
+            pages = {
+                file.src_uri: file.abs_dest_path
+                for file in self.files.documentation_pages(inclusion=lambda level: True)
+            }
+            if build.plan is not None:
+                try:
+                    replaced = build.refill(pages, self.late_parts)
+                except StaleSite as error:
+                    raise PluginError(f"numbered-document: {error}") from None
+                self.search.merge(build.written_order, set(build.skipped))
+            if self.keep_state:
+                fresh = (self.linker.mentions, self.glossary.uses)
+                state = build.finish(pages.items(), fresh, self.search)
+                if build.state_file is not None and self.save_state:
+                    state.save(build.state_file)
+                self.memory = (build.state_file, state)
         if build.plan is not None:
-            try:
-                replaced = build.refill(pages, self.late_parts)
-            except StaleSite as error:
-                raise PluginError(f"numbered-document: {error}") from None
-            build.merge_search(Path(config.site_dir) / "search/search_index.json", self.search)
             log.info(build.summary(replaced))
             log.debug(f"pages converted: {', '.join(build.rebuilt)}")
-        if self.keep_state:
-            fresh = (self.linker.mentions, self.glossary.uses)
-            state = build.finish(pages.items(), fresh, self.search)
-            if build.state_file is not None and self.save_state:
-                state.save(build.state_file)
-            self.memory = (build.state_file, state)
+        seconds = self.stopwatch.seconds["incremental"]
+        log.debug(f"time spent on what dirty builds need: {seconds:.3f} s")
 
     def on_build_error(self, *, error: Exception) -> None:
         if not self.config.enabled:
