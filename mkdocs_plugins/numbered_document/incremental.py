@@ -495,7 +495,7 @@ class Build:
     sources: dict[str, str] = field(default_factory=dict)
     """The hash of each page's source, taken before it is read (``Page.source``)."""
     heads: dict[str, str] = field(default_factory=dict)
-    """The hash of each written page's ``<head>`` additions."""
+    """Each written page's ``<head>`` additions (an input of its key)."""
     records: dict[str, PageRecord] = field(default_factory=dict)
     """The new record of each page converted in this build (its key comes at the end)."""
     late: dict[str, str] = field(default_factory=dict)
