@@ -26,8 +26,8 @@ STAGES: list[tuple[str, set[str]]] = [
     (
         "pages",
         {
-            *("pages", "late", "templating", "catalog", "sorting", "citation", "diffs"),
-            *("opendata", "identifiers", "akn", "feed", "jsonld"),
+            *("pages", "late", "incremental", "templating", "catalog", "sorting", "citation"),
+            *("diffs", "opendata", "identifiers", "akn", "feed", "jsonld"),
         },
     ),
     (

@@ -53,6 +53,20 @@ def test_placeholders_are_filled_in_one_pass_and_others_left_alone() -> None:
     assert all(late.PLACEHOLDER.fullmatch(p) for p in (refers, used, late.REFERENCED_BY))
 
 
+def test_lists_written_between_comments_are_replaced_in_place() -> None:
+    refers, used = late.REFERS_TO.format(number=3), late.USED_IN.format(term="de-facto")
+    page = f"<p>a</p>{refers}<p>b</p>{used}"
+    filled = late.fill_all(page, {refers: "<ul>R</ul>", used: "<ul>U</ul>"}, wrap=True)
+    assert filled == (
+        '<p>a</p><!--nd-late data-nd-refers-to="3"--><ul>R</ul><!--/nd-late-->'
+        '<p>b</p><!--nd-late data-nd-used-in="de-facto"--><ul>U</ul><!--/nd-late-->'
+    )
+    again, missing = late.refill(filled, {used: "<ul>V</ul>"})
+    assert (again, missing) == (filled.replace("<ul>U</ul>", "<ul>V</ul>"), set())
+    # a page written without the comments cannot have its lists replaced: it says which
+    assert late.refill(page, {refers: "<ul>R</ul>"}) == (page, {refers})
+
+
 def test_a_source_shows_its_title_and_publisher_as_written() -> None:
     from mkdocs_plugins.numbered_document.catalog import Catalog, read_catalog
     from mkdocs_plugins.numbered_document.schema import Source

@@ -26,13 +26,56 @@ URL = "nd-url-b2f6c1"
 PLACEHOLDER = re.compile(r'<div class="nd-[a-z-]+" data-nd-[a-z-]+="[^"<>]*"></div>')
 """Any of the placeholders above, once filled in."""
 
+_NAME = re.compile(r'data-nd-[a-z-]+="[^"<>]*"')
+"""What names a placeholder: its data attribute (``data-nd-used-in="amnesty"``)."""
+WRAPPED = re.compile(r'<!--nd-late (data-nd-[a-z-]+="[^"<>]*")-->.*?<!--/nd-late-->', re.DOTALL)
+"""A list as ``fill_all`` writes it with ``wrap``: between two comments that name it."""
 
-def fill_all(html_text: str, parts: Mapping[str, str]) -> str:
+
+def _name(placeholder: str) -> str:
+    found = _NAME.search(placeholder)
+    return found.group() if found else placeholder
+
+
+def _wrapped(placeholder: str, html_text: str) -> str:
+    return f"<!--nd-late {_name(placeholder)}-->{html_text}<!--/nd-late-->"
+
+
+def fill_all(html_text: str, parts: Mapping[str, str], wrap: bool = False) -> str:
     """Replace each placeholder (a key of ``parts``, such as ``USED_IN`` filled in) with its
-    HTML, in one pass over the page however many there are."""
+    HTML, in one pass over the page however many there are.
+
+    With ``wrap``, each list stands between two comments that name it, so that a page written
+    once can have its lists replaced without being built again (``refill``: a dirty build of a
+    page whose own inputs did not change, but who refers to it did)."""
     if not parts:
         return html_text
-    return PLACEHOLDER.sub(lambda match: parts.get(match.group(), match.group()), html_text)
+
+    def fill(match: re.Match[str]) -> str:
+        found = parts.get(match.group())
+        if found is None:
+            return match.group()
+        return _wrapped(match.group(), found) if wrap else found
+
+    return PLACEHOLDER.sub(fill, html_text)
+
+
+def refill(html_text: str, parts: Mapping[str, str]) -> tuple[str, set[str]]:
+    """The page with each list that ``fill_all`` wrapped replaced by its new HTML (``parts``
+    as for ``fill_all``), and the placeholders of ``parts`` it does not hold (a page written
+    by another version: it must be built again)."""
+    new = {_name(placeholder): html for placeholder, html in parts.items()}
+    seen: set[str] = set()
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in new:
+            return match.group()
+        seen.add(name)
+        return _wrapped(name, new[name])
+
+    text = WRAPPED.sub(fill, html_text)
+    return text, {p for p in parts if _name(p) not in seen}
 
 
 @dataclass
