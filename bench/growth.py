@@ -6,7 +6,8 @@ anything else the build runs, whose calls grow more than ``limit`` times the gro
 A function called n² times grows a hundredfold for ten times the pages; one called n log n
 times, about fourteenfold (the limit's default of twice the pages' growth lets that pass).
 
-    python bench/growth.py 280 2800     # about 3 minutes on 2 cores
+    python bench/growth.py 16 64                              # what make test checks
+    python bench/growth.py 280 2800 --terms 1.07 --events 0.71  # make bench's shape, ~4 min
 """
 
 from __future__ import annotations
@@ -21,19 +22,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.run import synthetic, without_dump
 
-TERMS, EVENTS = 5, 2.5
-"""Terms and events per point: the one-page views (glossary, timeline) then weigh enough for a
-cost that grows with their square to show at small sizes too."""
+TERMS, EVENTS = 5.0, 2.5
+"""Terms and events per point, by default: the one-page views (glossary, timeline) then weigh
+enough for a cost that grows with their square to show at small sizes too."""
 
 
-def call_counts(work: Path, points: int) -> tuple[int, dict[str, int]]:
+def call_counts(
+    work: Path, points: int, terms: float = TERMS, events: float = EVENTS
+) -> tuple[int, dict[str, int]]:
     """The pages built and every function's number of calls in one build of ``points`` points
-    (``TERMS`` and ``EVENTS`` per point)."""
+    (``terms`` and ``events`` per point)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     work.mkdir(parents=True)
-    with_plugin, _ = synthetic(work, points, int(TERMS * points), int(EVENTS * points))
+    with_plugin, _ = synthetic(work, points, int(terms * points), int(events * points))
     config = load_config(str(without_dump(with_plugin)), site_dir=str(work / "site"))
     profile = cProfile.Profile()
     profile.enable()
@@ -48,13 +51,18 @@ def call_counts(work: Path, points: int) -> tuple[int, dict[str, int]]:
 
 
 def faster_than_pages(
-    work: Path, small: int, large: int, limit: float = 2.0, counted: int = 500
+    work: Path,
+    small: int,
+    large: int,
+    limit: float = 2.0,
+    counted: int = 500,
+    per_point: tuple[float, float] = (TERMS, EVENTS),
 ) -> tuple[float, dict[str, float]]:
     """The document's growth (its points, terms and events all grow by it; the pages about
     as much, a few fixed ones aside), and each function (called at least ``counted`` times at
     the larger size) whose calls grow more than ``limit`` times that, with its growth."""
-    _, calls_small = call_counts(work / "small", small)
-    _, calls_large = call_counts(work / "large", large)
+    _, calls_small = call_counts(work / "small", small, *per_point)
+    _, calls_large = call_counts(work / "large", large, *per_point)
     growth = large / small
     return growth, {
         name: calls / calls_small.get(name, 1)
@@ -68,6 +76,8 @@ def main() -> None:
     parser.add_argument("small", type=int)
     parser.add_argument("large", type=int)
     parser.add_argument("--limit", type=float, default=2.0)
+    parser.add_argument("--terms", type=float, default=TERMS, help="terms per point")
+    parser.add_argument("--events", type=float, default=EVENTS, help="events per point")
     args = parser.parse_args()
     import logging
     import os
@@ -75,7 +85,9 @@ def main() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.disable(logging.WARNING)
     with tempfile.TemporaryDirectory(prefix="growth-") as tmp:
-        growth, grown = faster_than_pages(Path(tmp), args.small, args.large, args.limit)
+        growth, grown = faster_than_pages(
+            Path(tmp), args.small, args.large, args.limit, per_point=(args.terms, args.events)
+        )
     print(f"the document grows {growth:g}-fold from {args.small} to {args.large} points")
     if not grown:
         print(f"no function's calls grow more than {args.limit:g} times that")

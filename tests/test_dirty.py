@@ -155,7 +155,7 @@ class Infos(logging.Handler):
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[Site]:
     found = Site(tmp_path)
-    assert found.build(found.site, dirty=False) == []
+    assert found.build(found.site, dirty=True) == []
     yield found
 
 
@@ -215,7 +215,7 @@ def test_a_reference_removed_leaves_the_referenced_point_page_without_it(site: S
 def test_the_offline_copy_rebuilds_its_pages_and_its_search_script(tmp_path: Path) -> None:
     """Pages as .html files, and the offline plugin's copy of the search index as a script."""
     site = Site(tmp_path, "mkdocs.offline.yml")
-    assert site.build(site.site, dirty=False) == []
+    assert site.build(site.site, dirty=True) == []
     edit(site.project, POINT_21, "Point 10 says that", "Point 12 says that")
     edit(site.project, "docs/about.md", "Sub-items of a point", "Sub-items of a point (point 3)")
     assert site.rebuild() == [
@@ -267,7 +267,7 @@ def test_a_title_known_only_once_converted_makes_every_page_written(tmp_path: Pa
     navigation changes, and the pages skipped are converted after all."""
     site = Site(tmp_path)
     edit(site.project, "mkdocs.yml", "  - About this edition: about.md", "  - about.md")
-    assert site.build(site.site, dirty=False) == []
+    assert site.build(site.site, dirty=True) == []
     edit(site.project, "docs/about.md", "title: About this edition", "title: About the edition")
     assert len(site.rebuild()) == site.pages()
     assert (
@@ -285,7 +285,7 @@ def test_a_page_skipped_logs_its_warnings_again_so_strict_fails_as_in_full(
         site.project, "docs/about.md", "Sub-items of a point", "See point 40. Sub-items of a point"
     )
     warning = "numbered-document: docs/about.md: 'point 40' refers to 40, which does not exist"
-    assert any(warning in w for w in site.build(site.site, dirty=False, strict=False))
+    assert any(warning in w for w in site.build(site.site, dirty=True, strict=False))
     edit(site.project, POINT_21, "Point 10 says that", "Point 12 says that")
     with pytest.raises(Exception, match="Aborted with 1 warnings in strict mode"):
         site.build(site.site, dirty=True, strict=True)
@@ -326,3 +326,19 @@ def test_the_rebuild_benchmark_finds_the_rebuilt_site_the_same_as_a_full_build(
     assert found["pages converted / written"] == "1 / 1"
     assert found["pages written"] == "1"
     assert found["same as a full build"] == "yes"
+
+
+def test_a_full_build_keeps_no_record_and_the_next_dirty_build_converts_every_page(
+    tmp_path: Path,
+) -> None:
+    """Only dirty builds pay for the record a dirty build needs: a full build writes none,
+    and a dirty build over it converts every page, as it must without one."""
+    found = Site(tmp_path)
+    assert found.build(found.site, dirty=False) == []
+    assert not (found.project / ".cache").exists()
+    pages = found.pages()
+    edit(found.project, POINT_21, "Point 10 says that", "Point 12 says that")
+    assert len(found.rebuild()) == pages
+    assert any("no record of the last build" in info for info in found.infos)
+    assert (found.project / ".cache").is_dir()
+    assert found.differences() == []

@@ -60,7 +60,7 @@ from .late import LateLists, fill_all
 from .layout import expand_nav
 from .loader import load_document
 from .model import ContentError, shown_path
-from .pages import MARKER_START, Generated, SettingError, Site, catalog_for
+from .pages import MARKER_START, SettingError, Site, catalog_for
 from .pages.reference import Published
 from .references import reference_extension
 from .searchshield import SearchShield
@@ -84,6 +84,11 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 exact: it is dropped (and replaced by one line of the plugin's), so `--strict --dirty` builds."""
 
 
+def _changed() -> bool:
+    """A page's answer to whether it changed, in a build that keeps no record."""
+    return True
+
+
 class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
     """Turns a content folder of numbered points into pages that link to each other."""
 
@@ -92,9 +97,10 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
     """Whether the lists of links of every page are kept after they are written in
     (``late_parts``): only the ``generate`` command reads them, and at 2,800 points they are
     megabytes held to the end of the build."""
-    keep_state = True
-    """Whether a build records what the next dirty build needs: not under `mkdocs serve`
-    without `--dirty`, whose builds are all full."""
+    keep_state = False
+    """Whether a build records what the next dirty build needs: only a dirty build does
+    (`--dirty`), so that a full build pays nothing for it; the first dirty build over a site
+    without a record converts every page."""
     save_state = True
     """Whether that record is written to a file too: not under `mkdocs serve`, whose site
     folder goes when it stops (its rebuilds find the record in memory)."""
@@ -104,12 +110,12 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that the same instance serves every rebuild of `mkdocs serve`: the
         last build's state stays in memory."""
-        self.keep_state = command != "serve" or dirty
+        self.keep_state = dirty
         self.save_state = command != "serve"
 
     def on_shutdown(self) -> None:
         self.memory = None
-        self.keep_state = self.save_state = True
+        self.keep_state, self.save_state = False, True
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -128,11 +134,12 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         self.linker = self.site.reference_linker(previews=self.config.link_previews)
-        # What each page's text names, found by the linkers' own finders, is an input of it.
-        self.linker.pattern = self.build.recorder.references(self.linker.pattern)
-        config.markdown_extensions.append(reference_extension(self.linker, self.stopwatch))
         self.glossary = self.site.term_linker(mode=self.config.glossary_links)
-        self.glossary.matcher = self.build.recorder.glossary(self.glossary.matcher)
+        if self.keep_state:
+            # What each page's text names, found by the linkers' own finders, is an input of it.
+            self.linker.pattern = self.build.recorder.references(self.linker.pattern)
+            self.glossary.matcher = self.build.recorder.glossary(self.glossary.matcher)
+        config.markdown_extensions.append(reference_extension(self.linker, self.stopwatch))
         if self.site.document.terms:  # with none, the walk has nothing to look for
             config.markdown_extensions.append(glossary_extension(self.glossary, self.stopwatch))
         config.extra_css.append(f"{ASSET_DIR}/style.css")
@@ -157,7 +164,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         found.exact = not self.unsupported
         self.warnings = Warnings(["mkdocs", build_command.__name__.split(".")[0]])
         self.dirty_filter = DropMessage(DIRTY_WARNING)
-        if found.exact:
+        if found.exact and self.keep_state:
             build_command.log.addFilter(self.dirty_filter)
         return found
 
@@ -250,27 +257,32 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         for file in self.data_files.values():
             files.append(file)
         with self.stopwatch.measure("incremental"):
-            self._watch_pages(files, config, generated)
+            self._watch_pages(files, config)
         return files
 
-    def _watch_pages(
-        self, files: Files, config: MkDocsConfig, generated: dict[str, Generated]
-    ) -> None:
+    def _watch_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Take each page's source as it is now, and answer for every page when the site
-        generator asks whether it changed (it asks in dirty builds only)."""
+        generator asks whether it changed (it asks in dirty builds only). Where this build
+        keeps no record (not a dirty build), every page counts as changed: a dirty build
+        without `on_startup` (called by the command line) converts every page."""
         index = Path(config.site_dir, "search", "search_index.json")
         self.search = SearchEntries(config.plugins, index)
+        self.files = files
+        pages = files.documentation_pages(inclusion=lambda level: True)
+        if not self.keep_state:
+            for file in pages:
+                file.is_modified = _changed
+            return
         build = self.build
-        for file in files.documentation_pages(inclusion=lambda level: True):
-            page = generated.get(file.src_uri)
-            if page is not None:
-                build.sources[file.src_uri] = text_digest(page.markdown, page.meta)
+        for file in pages:
+            meta = self.metas.get(file.src_uri)
+            if meta is not None:
+                build.sources[file.src_uri] = text_digest(file.content_string, meta)
             else:
                 build.sources[file.src_uri] = self._source(file)
             file.is_modified = functools.partial(self._modified, file.src_uri)
-        build.signature = digest([build.settings, self._signature(files, config, generated)])
+        build.signature = digest([build.settings, self._signature(files, config)])
         build.hashes = self._link_hashes()
-        self.files = files
 
     def _link_hashes(self) -> tuple[dict[int, str], dict[str, str]]:
         """What a link to each point and to each term shows (its hover text, where it goes)."""
@@ -297,15 +309,13 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
                 text = str(error)
         return text_digest(text)
 
-    def _signature(
-        self, files: Files, config: MkDocsConfig, generated: dict[str, Generated]
-    ) -> list[Any]:
+    def _signature(self, files: Files, config: MkDocsConfig) -> list[Any]:
         """What every page shows, besides the settings: every file (and, for a generated page,
         its title and what the navigation shows of it), the theme's templates, the code of
         the site generator, of its plugins and of this one, the document file, the terms."""
         pages = []
         for file in files:
-            meta = generated[file.src_uri].meta if file.src_uri in generated else {}
+            meta = self.metas.get(file.src_uri, {})
             nav = {key: meta.get(key) for key in ("title", *NAV_META)}
             pages.append([file.src_uri, file.inclusion.name, nav])
         custom = config.theme.custom_dir
@@ -402,7 +412,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
                 page.file.content_string = ""
             self.linker.start_page(src_uri, self.page_numbers.get(src_uri))
             self.glossary.start_page(src_uri)
-            self.build.start_page(src_uri)
+            if self.keep_state:
+                self.build.start_page(src_uri)
             if src_uri not in self.site.pages:
                 try:
                     return self.site.fill_markers(markdown, src_uri)
@@ -412,7 +423,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
 
     @event_priority(100)  # first: what the page's conversion logs is the page's
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
-        if self.config.enabled:
+        if self.config.enabled and self.keep_state:
             self.warnings.start()
         return page
 
@@ -424,7 +435,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             for problem in self.linker.problems:
                 log.warning(f"{self._source_of(page)}: {problem}")
             self.linker.problems.clear()
-            self.build.page_done(page, self.warnings.stop())
+            if self.keep_state:
+                self.build.page_done(page, self.warnings.stop())
         return html
 
     def on_env(
@@ -448,7 +460,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             self.late = lists.by_page(graph, self.glossary.uses)  # emptied as pages are written
             if self.keep_late_parts:  # for `generate`, which writes them into the Markdown
                 self.late_parts = dict(self.late)
-            self.build.late = {uri: digest(parts) for uri, parts in self.late.items()}
+            if self.keep_state:
+                self.build.late = {uri: digest(parts) for uri, parts in self.late.items()}
             shown = [*self._point_pages.values(), *self.linker.mentions]
             plain = {uri: html.unescape(titles[uri] or uri) for uri in shown}
             published = Published(self.site, graph, urls, plain)
@@ -536,7 +549,9 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         the largest cost of a big glossary (its "Used in" lists: 10,000 links at 500 pages)."""
         if not self.config.enabled:
             return output
-        head = self.build.heads[page.file.src_uri] = self.site.head(page.file.src_uri, self.titles)
+        head = self.site.head(page.file.src_uri, self.titles)
+        if self.keep_state:
+            self.build.heads[page.file.src_uri] = head
         if head:
             output = output.replace("</head>", f"{head}\n</head>", 1)
         parts = self.late.pop(page.file.src_uri, None)
@@ -558,7 +573,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
     ) -> dict[str, Any]:
         if self.config.enabled:
             self.shield.hide(page, config.plugins)
-            self.search.before()
+            if self.keep_state:
+                self.search.before()
         return context
 
     @event_priority(-1)  # just after the search plugins
@@ -566,7 +582,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
         if self.config.enabled:
-            self.search.after(page.file.src_uri)
+            if self.keep_state:
+                self.search.after(page.file.src_uri)
             self.shield.show(page)
         return context
 
