@@ -9,17 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..akn import akoma_ntoso
 from ..identifiers import Addresses
-from ..jsonld import (
-    breadcrumbs,
-    document_node,
-    glossary_node,
-    graph,
-    point_node,
-    script,
-    timeline_nodes,
-)
 from . import Output, Site
 
 FEED = "feed.xml"
@@ -64,6 +54,8 @@ def feed(published: Any) -> str:
 
 
 def akn(published: Any) -> str:
+    from ..akn import akoma_ntoso  # only for a site with an address, as the feed
+
     site: Site = published.site
     graph_ = published.graph
     refers_to = {n: graph_.refers_to(n) for n in site.document.by_number}
@@ -89,6 +81,16 @@ def head(site: Site, src_uri: str, titles: Mapping[str, str]) -> str:
     """What goes into a page's ``<head>``: its JSON-LD, and the link to the feed."""
     if not site.site_url:
         return ""
+    from ..jsonld import (  # only for a site with an address
+        breadcrumbs,
+        document_node,
+        glossary_node,
+        graph,
+        point_node,
+        script,
+        timeline_nodes,
+    )
+
     document, words = site.document, site.words
     parts = []
     if has_feed(site):
