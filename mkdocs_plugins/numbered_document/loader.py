@@ -93,7 +93,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, yaml.No
             unsafe = unsafe_fields(text, node, path, first_line)
             if unsafe:
                 raise ContentError(unsafe)
-        data = loader.construct_document(node) if node is not None else None
+        data = _construct(node, loader) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         what = error.problem or error.context or "cannot be read"
@@ -115,6 +115,27 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, yaml.No
     finally:
         loader.dispose()
     return data, node
+
+
+STRING = "tag:yaml.org,2002:str"
+MAPPING = "tag:yaml.org,2002:map"
+SEQUENCE = "tag:yaml.org,2002:seq"
+
+
+def _construct(node: yaml.Node, loader: _Loader) -> Any:
+    """The Python value of a checked YAML tree (no anchors, no key twice), as PyYAML's safe
+    constructor makes it: texts, mappings and lists here, every other value by PyYAML's own
+    code. A third of the time of loading at 2,800 points went to its generic machinery."""
+    tag = node.tag
+    if tag == STRING:
+        return node.value
+    if tag == MAPPING:
+        if any(key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value):
+            return loader.construct_document(node)  # "<<": PyYAML merges mappings
+        return {_construct(key, loader): _construct(value, loader) for key, value in node.value}
+    if tag == SEQUENCE:
+        return [_construct(item, loader) for item in node.value]
+    return loader.construct_object(node, deep=True)
 
 
 def _check_nodes(root: yaml.Node, path: Path, first_line: int) -> None:
@@ -142,9 +163,6 @@ def _check_nodes(root: yaml.Node, path: Path, first_line: int) -> None:
                 stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
-
-
-STRING = "tag:yaml.org,2002:str"
 
 
 def unsafe_fields(text: str, root: yaml.Node, path: Path, first_line: int = 1) -> list[Problem]:
@@ -518,7 +536,8 @@ def _content_files(folder: Path, suffixes: set[str], problems: list[Problem]) ->
     """The content files of a folder, in name order; anything else there is a problem."""
     found = []
     root = folder.resolve().parent
-    for path in sorted(folder.iterdir()):
+    # By name (all are in this folder): path objects compare part by part, in Python.
+    for path in sorted(folder.iterdir(), key=lambda path: path.name):
         if path.name.startswith("."):
             continue
         if path.is_symlink() and not path.resolve().is_relative_to(root):
