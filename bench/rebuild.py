@@ -80,7 +80,7 @@ def warm(config_file: Path, site: Path, edits: list[Callable[[], None]]) -> dict
             pages.append(rewritten(site, before))
             plugin = config.plugins.get("numbered-document")
             if plugin is not None:
-                converted.append(len(plugin.build.rebuilt))
+                converted.append(len(plugin.dirty.build.rebuilt))
     finally:
         config.plugins.on_shutdown()
     return {

@@ -33,7 +33,7 @@ STAGES: list[tuple[str, set[str]]] = [
     (
         "adapter",
         {
-            *("plugin", "config", "options", "searchshield", "searchwords", "scaffold"),
+            *("plugin", "dirty", "config", "options", "searchshield", "searchwords", "scaffold"),
             *("generate", "__main__", "__init__"),
         },
     ),

@@ -1,4 +1,5 @@
-"""The MkDocs adapter: the only module that knows MkDocs. Each hook hands data to the core.
+"""The MkDocs adapter: with ``dirty`` (its part for dirty builds), the only module that knows
+MkDocs. Each hook hands data to the core.
 
 Order within a build: on_config loads and checks the content (stops at once if it cannot be read),
 makes the ``Site`` (pages declared in ``pages/``, words from the catalog) and registers the
@@ -7,60 +8,35 @@ are on; on_env, when every page is converted, makes the late lists ("Refers to",
 the data files; on_post_page puts the lists into each written page; on_post_build records what
 the next dirty build needs (``incremental``).
 
-Dirty builds (``--dirty``): the site generator asks each page's file whether it changed
-(``File.is_modified``); the plugin answers for every page from the inputs it records, keeps the
-pages it skips as the last build left them (their titles, references, search entries), and
-replaces their lists of links in place where those changed.
+Dirty builds (``--dirty``) are ``dirty.DirtyBuilds``'s: each hook tells it what it needs.
 """
 
 from __future__ import annotations
 
-import functools
 import html
-import inspect
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
-import mkdocs
-from mkdocs.commands import build as build_command
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import clean_directory, get_relative_url
+from mkdocs.utils import get_relative_url
 
 from . import glossary, references
 from .catalog import CatalogError
 from .config import NumberedDocumentConfig
+from .dirty import DirtyBuilds
 from .glossary import glossary_extension
 from .graph import ReferenceGraph
-from .incremental import (
-    NAV_META,
-    Build,
-    DropMessage,
-    Plan,
-    PlannedPage,
-    SearchEntries,
-    StaleSite,
-    State,
-    Warnings,
-    config_fingerprint,
-    digest,
-    file_digest,
-    folder_files,
-    replay,
-    text_digest,
-    unsupported_plugins,
-    written,
-)
 from .late import LateLists, fill_all
 from .layout import expand_nav
 from .loader import load_document
 from .model import ContentError, shown_path
-from .pages import MARKER_START, SettingError, Site, catalog_for
+from .pages import SettingError, Site, catalog_for
 from .pages.reference import Published
 from .references import reference_extension
 from .searchshield import SearchShield
@@ -76,17 +52,6 @@ log = get_plugin_logger("numbered-document")  # the prefix readers see, as in mk
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/numbered-document"
 LINK_CLASSES = (references.LINK_CLASS, glossary.LINK_CLASS)
-STATE_DIR = ".cache/plugin/numbered-document"
-"""Where the record of the last build is kept, beside mkdocs.yml (as Material's plugins keep
-their caches): one file per configuration file, never in the site."""
-DIRTY_WARNING = "A 'dirty' build is being performed"
-"""The start of the site generator's warning about dirty builds, which this plugin's make
-exact: it is dropped (and replaced by one line of the plugin's), so `--strict --dirty` builds."""
-
-
-def _changed() -> bool:
-    """A page's answer to whether it changed, in a build that keeps no record."""
-    return True
 
 
 class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
@@ -97,30 +62,24 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
     """Whether the lists of links of every page are kept after they are written in
     (``late_parts``): only the ``generate`` command reads them, and at 2,800 points they are
     megabytes held to the end of the build."""
-    keep_state = False
-    """Whether a build records what the next dirty build needs: only a dirty build does
-    (`--dirty`), so that a full build pays nothing for it; the first dirty build over a site
-    without a record converts every page."""
-    save_state = True
-    """Whether that record is written to a file too: not under `mkdocs serve`, whose site
-    folder goes when it stops (its rebuilds find the record in memory)."""
-    memory: tuple[Path | None, State] | None = None
-    """The last build's state, kept in memory (between the rebuilds of `mkdocs serve`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.dirty = DirtyBuilds(self)
+        """What dirty builds need (``dirty``): kept between the rebuilds of `mkdocs serve`."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that the same instance serves every rebuild of `mkdocs serve`: the
-        last build's state stays in memory."""
-        self.keep_state = dirty
-        self.save_state = command != "serve"
+        last build's record stays in memory."""
+        self.dirty.startup(command, dirty)
 
     def on_shutdown(self) -> None:
-        self.memory = None
-        self.keep_state, self.save_state = False, True
+        self.dirty.shutdown()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        self.build = self._incremental(config)
+        self.dirty.begin(config)
         self.stopwatch = Stopwatch()
         self.late: dict[str, dict[str, str]] = {}
         """Source path of a page → its placeholders and the lists of links that replace them."""
@@ -135,10 +94,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
                 config.markdown_extensions.append(name)
         self.linker = self.site.reference_linker(previews=self.config.link_previews)
         self.glossary = self.site.term_linker(mode=self.config.glossary_links)
-        if self.keep_state:
-            # What each page's text names, found by the linkers' own finders, is an input of it.
-            self.linker.pattern = self.build.recorder.references(self.linker.pattern)
-            self.glossary.matcher = self.build.recorder.glossary(self.glossary.matcher)
+        self.dirty.watch_linkers()
         config.markdown_extensions.append(reference_extension(self.linker, self.stopwatch))
         if self.site.document.terms:  # with none, the walk has nothing to look for
             config.markdown_extensions.append(glossary_extension(self.glossary, self.stopwatch))
@@ -147,26 +103,6 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         if config.nav:
             self._expand_nav(config.nav)
         return config
-
-    def _incremental(self, config: MkDocsConfig) -> Build:
-        """This build's bookkeeping for dirty builds; the site generator's warning about them
-        dropped where the plugin makes them exact."""
-        state_file = None
-        if config.config_file_path:
-            config_file = Path(config.config_file_path)
-            state_file = config_file.parent / STATE_DIR / f"{config_file.name}.json"
-        found = Build(
-            state_file,
-            os.path.abspath(config.site_dir),
-            settings=config_fingerprint(config, config.plugins, config.theme),
-        )
-        self.unsupported = unsupported_plugins(config.plugins)
-        found.exact = not self.unsupported
-        self.warnings = Warnings(["mkdocs", build_command.__name__.split(".")[0]])
-        self.dirty_filter = DropMessage(DIRTY_WARNING)
-        if found.exact and self.keep_state:
-            build_command.log.addFilter(self.dirty_filter)
-        return found
 
     def _site(self, config: MkDocsConfig) -> Site:
         """The content, loaded and checked, as a site in the interface's language."""
@@ -257,110 +193,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         for file in self.data_files.values():
             files.append(file)
         with self.stopwatch.measure("incremental"):
-            self._watch_pages(files, config)
+            self.dirty.watch_pages(files, config)
         return files
-
-    def _watch_pages(self, files: Files, config: MkDocsConfig) -> None:
-        """Take each page's source as it is now, and answer for every page when the site
-        generator asks whether it changed (it asks in dirty builds only). Where this build
-        keeps no record (not a dirty build), every page counts as changed: a dirty build
-        without `on_startup` (called by the command line) converts every page."""
-        index = Path(config.site_dir, "search", "search_index.json")
-        self.search = SearchEntries(config.plugins, index)
-        self.files = files
-        pages = files.documentation_pages(inclusion=lambda level: True)
-        if not self.keep_state:
-            for file in pages:
-                file.is_modified = _changed
-            return
-        build = self.build
-        for file in pages:
-            meta = self.metas.get(file.src_uri)
-            if meta is not None:
-                build.sources[file.src_uri] = text_digest(file.content_string, meta)
-            else:
-                build.sources[file.src_uri] = self._source(file)
-            file.is_modified = functools.partial(self._modified, file.src_uri)
-        build.signature = digest([build.settings, self._signature(files, config)])
-        build.hashes = self._link_hashes()
-
-    def _link_hashes(self) -> tuple[dict[int, str], dict[str, str]]:
-        """What a link to each point and to each term shows (its hover text, where it goes)."""
-        targets = {
-            number: digest([t.src_uri, t.title, t.items])
-            for number, t in self.linker.targets.items()
-        }
-        entries = {
-            term: digest([e.src_uri, e.anchor, e.tooltip])
-            for term, e in self.glossary.entries.items()
-        }
-        return targets, entries
-
-    def _source(self, file: File) -> str:
-        """A hand-written page's source, with the panels the plugin fills in."""
-        try:
-            text = file.content_string
-        except (OSError, ValueError):
-            return ""  # the site generator reports it when it reads the page
-        if MARKER_START in text:
-            try:
-                text = self.site.fill_markers(text, file.src_uri)
-            except SettingError as error:
-                text = str(error)
-        return text_digest(text)
-
-    def _signature(self, files: Files, config: MkDocsConfig) -> list[Any]:
-        """What every page shows, besides the settings: every file (and, for a generated page,
-        its title and what the navigation shows of it), the theme's templates, the code of
-        the site generator, of its plugins and of this one, the document file, the terms."""
-        pages = []
-        for file in files:
-            meta = self.metas.get(file.src_uri, {})
-            nav = {key: meta.get(key) for key in ("title", *NAV_META)}
-            pages.append([file.src_uri, file.inclusion.name, nav])
-        custom = config.theme.custom_dir
-        themes = [(d, written(os.path.join(d, "main.html"))) for d in config.theme.dirs]
-        code = [mkdocs.__version__, folder_files(Path(__file__).parent, contents=False)]
-        code += [written(inspect.getfile(type(plugin))) for plugin in config.plugins.values()]
-        document = Path(self.config.content_dir) / self.config.document_file
-        forms = sorted((form, term.id) for term in self.site.document.terms for form in term.forms)
-        return [
-            pages,
-            folder_files(Path(custom)) if custom else [],
-            themes,
-            code,
-            file_digest(document),
-            forms,
-        ]
-
-    def _modified(self, src_uri: str) -> bool:
-        with self.stopwatch.measure("incremental"):
-            return self.build.modified(src_uri, self._plan)
-
-    def _plan(self) -> Plan:
-        """Which pages this dirty build converts: those whose inputs changed. Where it is all
-        of them for want of a usable record, the site folder is cleaned as a full build does."""
-        build = self.build
-        build.load(self.memory[1] if self.memory and self.memory[0] == build.state_file else None)
-        pages = {
-            file.src_uri: PlannedPage(file.src_uri, file.abs_dest_path, build.sources[file.src_uri])
-            for file in self.files.documentation_pages(inclusion=lambda level: True)
-        }
-        plan = Plan(pages, build.previous, build.signature, self.site.head, *build.hashes)
-        if not build.exact:
-            plan.everything = f"plugins it cannot keep exact: {', '.join(self.unsupported)}"
-        plan.decide()
-        if not plan.everything and len(plan.converted) < len(pages):
-            urls = {  # as a page gives its URL: the home page's is "", not "./"
-                "" if file.url in (".", "./") else file.url: file.src_uri
-                for file in self.files.documentation_pages(inclusion=lambda level: True)
-            }
-            previous = build.previous.search if build.previous is not None else None
-            if not self.search.read_previous(urls, previous):
-                plan.everything_because("the search index is not the one the last build wrote")
-        if build.exact and plan.everything:
-            clean_directory(build.site_dir)
-        return plan
 
     def _add_page(self, files: Files, config: MkDocsConfig, src_uri: str, content: str) -> None:
         if src_uri in files.src_uris:
@@ -414,8 +248,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
                 page.file.content_string = ""
             self.linker.start_page(src_uri, self.page_numbers.get(src_uri))
             self.glossary.start_page(src_uri)
-            if self.keep_state:
-                self.build.start_page(src_uri)
+            self.dirty.start_page(src_uri)
             if src_uri not in self.site.pages:
                 try:
                     return self.site.fill_markers(markdown, src_uri)
@@ -425,8 +258,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
 
     @event_priority(100)  # first: what the page's conversion logs is the page's
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
-        if self.config.enabled and self.keep_state:
-            self.warnings.start()
+        if self.config.enabled:
+            self.dirty.pre_page()
         return page
 
     @event_priority(-100)  # last, for the same reason
@@ -437,8 +270,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             for problem in self.linker.problems:
                 log.warning(f"{self._source_of(page)}: {problem}")
             self.linker.problems.clear()
-            if self.keep_state:
-                self.build.page_done(page, self.warnings.stop())
+            self.dirty.page_done(page)
         return html
 
     def on_env(
@@ -448,9 +280,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         (as autorefs resolves its references here), then write the data files."""
         if not self.config.enabled:
             return env
-        if self.build.plan is not None:  # a dirty build
-            with self.stopwatch.measure("incremental"):
-                self._complete(config, files)
+        with self.stopwatch.measure("incremental"):
+            self.dirty.complete(config, files)
         with self.stopwatch.measure("backlinks"):
             # Every page by source path, once: "used in" alone asks for thousands at scale.
             pages = {file.src_uri: file.page for file in files if file.page is not None}
@@ -462,8 +293,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             self.late = lists.by_page(graph, self.glossary.uses)  # emptied as pages are written
             if self.keep_late_parts:  # for `generate`, which writes them into the Markdown
                 self.late_parts = dict(self.late)
-            if self.keep_state:
-                self.build.late = {uri: digest(parts) for uri, parts in self.late.items()}
+            self.dirty.lists_made(self.late)
             shown = [*self._point_pages.values(), *self.linker.mentions]
             plain = {uri: html.unescape(titles[uri] or uri) for uri in shown}
             published = Published(self.site, graph, urls, plain)
@@ -473,72 +303,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             "time per stage: "
             + ", ".join(f"{k} {v:.3f} s" for k, v in sorted(self.stopwatch.seconds.items()))
         )
-        self.build.writing = True
         return env
-
-    def _complete(self, config: MkDocsConfig, files: Files) -> None:
-        """A dirty build: what the skipped pages would have given, from the last build's
-        record, so that the late lists, the data files and every page's navigation are a full
-        build's. Where a converted page's title changed (every page's navigation shows it), the
-        skipped pages are converted now and every page is written."""
-        build = self.build
-        retitled = build.retitled()
-        if retitled and build.skipped:
-            uri, old, new = retitled[0]
-            log.info(
-                f"{uri}: its title changed from {old!r} to {new!r}, and every page's navigation "
-                "shows it: every page is converted and written."
-            )
-            self._convert(config, files, build.skipped)
-            build.convert_all()
-        for uri in build.skipped:
-            self._keep(files, uri)
-        order = [file.src_uri for file in files.documentation_pages(inclusion=lambda level: True)]
-        self.linker.mentions = build.merged(order, self.linker.mentions, "mentions")
-        self.glossary.uses = build.merged(order, self.glossary.uses, "uses")
-
-    def _keep(self, files: Files, src_uri: str) -> None:
-        """A skipped page as the last build left it, for what other pages and the checks
-        after the build read of it; and the warnings its conversion logged, again."""
-        file, record = files.get_file_from_path(src_uri), self.build.kept(src_uri)
-        if file is None or file.page is None or record is None:
-            return
-        page = file.page
-        page.title = record.title
-        page.meta = dict(self.metas.get(src_uri) or record.nav)
-        if record.anchors is not None:
-            page.present_anchor_ids = set(record.anchors)
-        if record.anchor_links is not None:
-            page.links_to_anchors = {
-                target: links
-                for uri, links in record.anchor_links.items()
-                if (target := files.get_file_from_path(uri)) is not None
-            }
-        replay(record.warnings)
-
-    @staticmethod
-    def _convert(config: MkDocsConfig, files: Files, src_uris: list[str]) -> None:
-        """Convert pages the site generator skipped, as it converts a page (its events in its
-        order: every plugin's, this one's too)."""
-        plugins = config.plugins
-        for src_uri in src_uris:
-            file = files.get_file_from_path(src_uri)
-            assert file is not None and file.page is not None
-            config._current_page = page = file.page
-            try:
-                page = plugins.on_pre_page(page, config=config, files=files)
-                page.read_source(config)
-                assert page.markdown is not None
-                page.markdown = plugins.on_page_markdown(
-                    page.markdown, page=page, config=config, files=files
-                )
-                page.render(config, files)
-                assert page.content is not None
-                page.content = plugins.on_page_content(
-                    page.content, page=page, config=config, files=files
-                )
-            finally:
-                config._current_page = None
 
     @property
     def _point_pages(self) -> dict[int, str]:
@@ -552,8 +317,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         if not self.config.enabled:
             return output
         head = self.site.head(page.file.src_uri, self.titles)
-        if self.keep_state:
-            self.build.heads[page.file.src_uri] = head
+        self.dirty.head(page.file.src_uri, head)
         if head:
             output = output.replace("</head>", f"{head}\n</head>", 1)
         parts = self.late.pop(page.file.src_uri, None)
@@ -575,8 +339,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
     ) -> dict[str, Any]:
         if self.config.enabled:
             self.shield.hide(page, config.plugins)
-            if self.keep_state:
-                self.search.before()
+            self.dirty.search_before()
         return context
 
     @event_priority(-1)  # just after the search plugins
@@ -584,8 +347,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
         if self.config.enabled:
-            if self.keep_state:
-                self.search.after(page.file.src_uri)
+            self.dirty.search_after(page.file.src_uri)
             self.shield.show(page)
         return context
 
@@ -593,41 +355,12 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
 
     @event_priority(-50)  # after the search plugins write their index, before `offline` reads it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Finish a dirty build (lists of links replaced in skipped pages, their search entries
-        put back), then record this build for the next."""
-        if not self.config.enabled:
-            return
-        build_command.log.removeFilter(self.dirty_filter)
-        build = self.build
-        with self.stopwatch.measure("incremental"):
-            pages = {
-                file.src_uri: file.abs_dest_path
-                for file in self.files.documentation_pages(inclusion=lambda level: True)
-            }
-            if build.plan is not None:
-                try:
-                    replaced = build.refill(pages, self.late)  # skipped pages: never popped
-                except StaleSite as error:
-                    raise PluginError(f"numbered-document: {error}") from None
-                self.search.merge(build.written_order, set(build.skipped))
-            if self.keep_state:
-                fresh = (self.linker.mentions, self.glossary.uses)
-                state = build.finish(pages.items(), fresh, self.search)
-                if build.state_file is not None and self.save_state:
-                    state.save(build.state_file)
-                self.memory = (build.state_file, state)
-        if build.plan is not None:
-            log.info(build.summary(replaced))
-            log.debug(f"pages converted: {', '.join(build.rebuilt)}")
-        seconds = self.stopwatch.seconds["incremental"]
-        log.debug(f"time spent on what dirty builds need: {seconds:.3f} s")
+        if self.config.enabled:
+            self.dirty.finish()
 
     def on_build_error(self, *, error: Exception) -> None:
-        if not self.config.enabled:
-            return
-        build_command.log.removeFilter(self.dirty_filter)
-        self.warnings.stop()
-        self.memory = None
+        if self.config.enabled:
+            self.dirty.failed()
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
