@@ -3,8 +3,8 @@ the pages a full build writes. No MkDocs import: pages, files and plugins are re
 typing, and the adapter says what they are.
 
 What a page shows depends on more than its own file, so each page gets a key made of all its
-inputs, recorded at the end of every build (``State``, a JSON file beside mkdocs.yml, never in
-the site):
+inputs, recorded at the end of every dirty build (``State``, a JSON file beside mkdocs.yml,
+never in the site; a full build records nothing, so the first dirty build converts every page):
 
 - its source: a generated page's Markdown and metadata, a hand-written page's file (with the
   panels the plugin fills in);
