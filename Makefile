@@ -62,7 +62,7 @@ serve: $(BIN)/.installed      ## live preview; rebuilds when content/ or docs/ c
 schemas: $(BIN)/.installed    ## regenerate schemas/ and CONTRIBUTING.md's field reference from the schema
 	$(BIN)/python -m mkdocs_plugins.numbered_document schemas content schemas --reference CONTRIBUTING.md --options PACKAGE.md
 
-bench: $(BIN)/.installed      ## the plugin's cost next to a plain build, at three sizes (~10 min)
+bench: $(BIN)/.installed      ## the plugin's cost next to a plain build, at three sizes (~30 min)
 	$(BIN)/python bench/run.py
 
 # Lighthouse and axe-core, pinned in audit/package-lock.json; installed again when it changes,

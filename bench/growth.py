@@ -14,7 +14,12 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import json
+import logging
+import os
 import pstats
+import re
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -22,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.run import synthetic, without_dump
 
+ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 TERMS, EVENTS = 5.0, 2.5
 """Terms and events per point, by default: the one-page views (glossary, timeline) then weigh
 enough for a cost that grows with their square to show at small sizes too."""
@@ -46,8 +52,33 @@ def call_counts(
         profile.disable()
     stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
     pages = sum(1 for _ in (work / "site").rglob("index.html"))
-    counts = {f"{path}:{line}({name})": calls[1] for (path, line, name), calls in stats.items()}
+    counts: dict[str, int] = {}
+    for (path, line, name), calls in stats.items():  # a built-in's address differs by process
+        key = f"{path}:{line}({ADDRESS.sub('', name)})"
+        counts[key] = counts.get(key, 0) + calls[1]
     return pages, counts
+
+
+def counted_apart(
+    work: Path, points: int, terms: float, events: float, toc: bool = False
+) -> dict[str, int]:
+    """``call_counts`` in a fresh process, as a build runs: in one process, a second build
+    finds caches the first filled (Jinja's, imports), and its calls are not the same. With
+    ``toc``, Material's search gets each page's table of contents, as without the plugin's
+    shield (the control that shows what the count finds)."""
+    out = subprocess.run(
+        [
+            *(sys.executable, __file__, "--count", str(points), str(work)),
+            *("--terms", str(terms), "--events", str(events)),
+            *(["--toc"] if toc else []),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"},
+    )
+    counts: dict[str, int] = json.loads(out.stdout.strip().splitlines()[-1])
+    return counts
 
 
 def faster_than_pages(
@@ -57,12 +88,13 @@ def faster_than_pages(
     limit: float = 2.0,
     counted: int = 500,
     per_point: tuple[float, float] = (TERMS, EVENTS),
+    toc: bool = False,
 ) -> tuple[float, dict[str, float]]:
     """The document's growth (its points, terms and events all grow by it; the pages about
     as much, a few fixed ones aside), and each function (called at least ``counted`` times at
     the larger size) whose calls grow more than ``limit`` times that, with its growth."""
-    _, calls_small = call_counts(work / "small", small, *per_point)
-    _, calls_large = call_counts(work / "large", large, *per_point)
+    calls_small = counted_apart(work / "small", small, *per_point, toc)
+    calls_large = counted_apart(work / "large", large, *per_point, toc)
     growth = large / small
     return growth, {
         name: calls / calls_small.get(name, 1)
@@ -72,6 +104,16 @@ def faster_than_pages(
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--count"]:  # one size, in this process (``counted_apart``)
+        logging.disable(logging.WARNING)
+        points, work = int(sys.argv[2]), Path(sys.argv[3])
+        terms, events = float(sys.argv[5]), float(sys.argv[7])
+        if "--toc" in sys.argv:
+            from mkdocs_plugins.numbered_document import searchshield
+
+            searchshield.MATERIAL_SEARCH = "no such module"
+        print(json.dumps(call_counts(work, points, terms, events)[1]))
+        return
     parser = argparse.ArgumentParser()
     parser.add_argument("small", type=int)
     parser.add_argument("large", type=int)
@@ -79,11 +121,6 @@ def main() -> None:
     parser.add_argument("--terms", type=float, default=TERMS, help="terms per point")
     parser.add_argument("--events", type=float, default=EVENTS, help="events per point")
     args = parser.parse_args()
-    import logging
-    import os
-
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    logging.disable(logging.WARNING)
     with tempfile.TemporaryDirectory(prefix="growth-") as tmp:
         growth, grown = faster_than_pages(
             Path(tmp), args.small, args.large, args.limit, per_point=(args.terms, args.events)
