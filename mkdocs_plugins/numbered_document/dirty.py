@@ -103,11 +103,10 @@ class DirtyBuilds:
         if config.config_file_path:
             config_file = Path(config.config_file_path)
             state_file = config_file.parent / STATE_DIR / f"{config_file.name}.json"
-        self.build = Build(
-            state_file,
-            os.path.abspath(config.site_dir),
-            settings=config_fingerprint(config, config.plugins, config.theme),
+        settings = (  # a full build records nothing
+            config_fingerprint(config, config.plugins, config.theme) if self.keep_state else ""
         )
+        self.build = Build(state_file, os.path.abspath(config.site_dir), settings=settings)
         self.unsupported = unsupported_plugins(config.plugins)
         self.build.exact = not self.unsupported
         self.warnings = Warnings(["mkdocs", build_command.__name__.split(".")[0]])
