@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from mkdocs_plugins.numbered_document import late
-from mkdocs_plugins.numbered_document.templating import front_matter, md
+from mkdocs_plugins.numbered_document.templating import front_matter_text, md, page_meta
 
 
 @pytest.mark.parametrize(
@@ -32,16 +32,13 @@ def test_plain_text_survives_markdown_as_written(text: str) -> None:
     assert rendered == f'<h1 id="anchor">{expected}</h1>'
 
 
-def test_front_matter_is_escaped_plain_text_on_one_line() -> None:
-    meta = yaml.safe_load(
-        front_matter(
-            'Size: 600,000 "troops" <i>\nsecond line', 'A *summary* with "quotes" & more'
-        ).strip("-\n")
-    )
+def test_page_metadata_is_escaped_plain_text_on_one_line_also_as_front_matter() -> None:
+    meta = page_meta('Size: 600,000 "troops" <i>\nsecond line', 'A *summary* with "quotes" & more')
     assert meta == {
         "title": "Size: 600,000 &quot;troops&quot; &lt;i&gt; second line",
         "description": "A summary with &quot;quotes&quot; &amp; more",
     }
+    assert yaml.safe_load(front_matter_text(meta).strip("-\n")) == meta
 
 
 def test_placeholders_are_filled_in_one_pass_and_others_left_alone() -> None:

@@ -79,11 +79,6 @@ def front_matter_text(meta: dict[str, Any]) -> str:
     return "---\n" + text + "---\n\n"
 
 
-def front_matter(title: str, description: str, search_boost: float | None = None) -> str:
-    """Front matter of a generated page, as text."""
-    return front_matter_text(page_meta(title, description, search_boost))
-
-
 @jinja2.pass_context
 def _front_matter(
     context: Any, title: str, description: str, search_boost: float | None = None
