@@ -17,7 +17,6 @@ import cProfile
 import json
 import logging
 import os
-import pstats
 import re
 import subprocess
 import sys
@@ -50,12 +49,19 @@ def call_counts(
         build(config)
     finally:
         profile.disable()
-    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
     pages = sum(1 for _ in (work / "site").rglob("index.html"))
     counts: dict[str, int] = {}
-    for (path, line, name), calls in stats.items():  # a built-in's address differs by process
-        key = f"{path}:{line}({ADDRESS.sub('', name)})"
-        counts[key] = counts.get(key, 0) + calls[1]
+    # Summed by name here: pstats keeps one of several functions of the same name, and a
+    # template compiled again (MkDocs makes the theme's environment more than once) gives
+    # its macros new functions of the same name. A built-in's name carries its address,
+    # which differs from process to process.
+    for entry in profile.getstats():
+        code = entry.code
+        if isinstance(code, str):
+            key = f"~:0({ADDRESS.sub('', code)})"
+        else:
+            key = f"{code.co_filename}:{code.co_firstlineno}({code.co_name})"
+        counts[key] = counts.get(key, 0) + entry.callcount
     return pages, counts
 
 
