@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_plugins.numbered_document.loader import load_document, parse_body
+from mkdocs_plugins.numbered_document.loader import LoadedFiles, load_document, parse_body
 from mkdocs_plugins.numbered_document.model import ContentError, shown_path
 
 from .conftest import ROOT, edit
@@ -489,3 +489,44 @@ def test_a_link_to_a_file_outside_the_content_folder_is_refused(
         "copy the file here instead of linking to it." == line
         for line in found
     ), found
+
+
+def test_a_reload_reads_again_only_what_changed(content: Path) -> None:
+    """Under `mkdocs serve`, each rebuild loads with what the last load made of each file
+    (``LoadedFiles``): an unchanged file gives the same objects, an edited one is read again,
+    a new name in a folder or a new vocabulary in the document file has every file it concerns
+    read again, a problem is reported on every load, and each load equals a fresh one."""
+    loaded = LoadedFiles()
+    first = load_document(content, loaded=loaded)
+    edit(content, POINT, "title: Size of", "title: The size of")
+    second = load_document(content, loaded=loaded)
+    assert second == load_document(content)
+    assert second.by_number[6].meta.title == "The size of Ukraine's armed forces"
+    assert second.by_number[6] is not first.by_number[6]
+    assert second.by_number[7] is first.by_number[7]
+    term = next(iter(second.glossary))
+    assert second.glossary[term].meta is first.glossary[term].meta
+    assert second.events[0].meta is first.events[0].meta
+
+    write_term(content, "zz-de-facto", GOOD_TERM)  # a name other terms may now use
+    third = load_document(content, loaded=loaded)
+    assert third == load_document(content)
+    assert third.glossary[term].meta is not second.glossary[term].meta
+    assert third.by_number[7] is second.by_number[7]
+
+    added = "topics:\n  - id: fishing\n    name: Fishing\n    description: Fish.\n"
+    edit(content, "document.yml", "topics:\n", added)  # a topic the points may now name
+    fourth = load_document(content, loaded=loaded)
+    assert fourth == load_document(content)
+    assert fourth.by_number[7] is not third.by_number[7]
+    assert fourth.glossary[term].meta is not third.glossary[term].meta
+
+    edit(content, POINT, "number: 6", "number: six")
+    for _ in range(2):
+        with pytest.raises(ContentError, match="unable to parse string as an integer"):
+            load_document(content, loaded=loaded)
+    edit(content, POINT, "number: six", "number: 6")
+    (content / "glossary" / "zz-de-facto.yml").unlink()
+    fifth = load_document(content, loaded=loaded)
+    assert fifth == load_document(content)
+    assert content / "glossary" / "zz-de-facto.yml" not in loaded.files

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -37,6 +37,7 @@ from .safety import find_unsafe, find_unsafe_address
 from .schema import ACTOR_KINDS, OWN_ERRORS, DocumentMeta, Event, PointMeta, Term, suggestion
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 ITEM = re.compile(r"^[-*] +(\S.*)$")
@@ -456,6 +457,48 @@ def load_point(path: Path, context: dict[str, Any]) -> Point:
     )
 
 
+class LoadedFiles:
+    """What loading made of each point, term and event file, kept from one load to the next
+    (between the rebuilds of `mkdocs serve`): a file is read and validated again only when it
+    changed (its times of change, inode or size) or when what it is checked against did (the document
+    file's vocabularies, the names of the files beside it). A file with a problem is read again
+    every time, so its message comes every time."""
+
+    def __init__(self) -> None:
+        self.files: dict[Path, tuple[tuple[Any, ...], Any]] = {}
+        self.seen: set[Path] = set()
+
+    def get(self, path: Path, against: tuple[Any, ...], load: Callable[[], T]) -> T:
+        self.seen.add(path)
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_size, against)
+        kept = self.files.get(path)
+        if kept is not None and kept[0] == key:
+            return kept[1]  # type: ignore[no-any-return]
+        self.files.pop(path, None)
+        value = load()
+        self.files[path] = (key, value)
+        return value
+
+    def forget_unseen(self) -> None:
+        """Files gone since the last load go from the record."""
+        for path in self.files.keys() - self.seen:
+            del self.files[path]
+        self.seen = set()
+
+
+def _context_key(context: dict[str, Any]) -> tuple[Any, ...]:
+    """The validation context as a comparable value (its sets in order)."""
+    return tuple(
+        (name, tuple(sorted(value)) if isinstance(value, set) else value)
+        for name, value in sorted(context.items())
+    )
+
+
+def _fresh(path: Path, against: tuple[Any, ...], load: Callable[[], T]) -> T:
+    return load()
+
+
 def load_document(
     root: Path,
     *,
@@ -463,12 +506,15 @@ def load_document(
     points_dir: str = "points",
     glossary_dir: str = "glossary",
     timeline_dir: str = "timeline",
+    loaded: LoadedFiles | None = None,
 ) -> Document:
     """Load and check a whole content folder; raise ContentError listing every problem.
 
     Each file is read and validated here; then ``checks.check`` runs on the model built from
-    them, for what only the whole document shows. Problems of both come in one error.
+    them, for what only the whole document shows. Problems of both come in one error. With
+    ``loaded``, files unchanged since its last load are taken from it.
     """
+    get = _fresh if loaded is None else loaded.get
     document_path = root / document_file
     if not document_path.is_file():
         raise ContentError([Problem(document_path, None, "the document file is missing.")])
@@ -488,16 +534,17 @@ def load_document(
     }
 
     problems: list[Problem] = []
-    terms = _load_glossary(root / glossary_dir, context, problems)
-    events = _load_timeline(root / timeline_dir, context, problems)
+    terms = _load_glossary(root / glossary_dir, context, problems, get)
+    events = _load_timeline(root / timeline_dir, context, problems, get)
     points: list[Point] = []
     folder = root / points_dir
     if not folder.is_dir():
         raise ContentError([Problem(folder, None, "the folder of point files is missing.")])
     earlier = len(problems)
+    against = _context_key(context) if loaded is not None else ()
     for path in _content_files(folder, {".md"}, problems):
         try:
-            points.append(load_point(path, context))
+            points.append(get(path, against, lambda path=path: load_point(path, context)))
         except ContentError as error:
             problems.extend(error.problems)
     if not points and len(problems) == earlier:
@@ -527,6 +574,8 @@ def load_document(
         places=places(text, node),
     )
     problems.extend(checks.check(document, every_point_read=every_point_read))
+    if loaded is not None:
+        loaded.forget_unseen()
     if problems:
         raise ContentError(problems)
     return document
@@ -602,6 +651,7 @@ def _load_records(
     vocabulary: str,
     context: dict[str, Any],
     problems: list[Problem],
+    get: Callable[..., Any] = _fresh,
 ) -> list[tuple[Path, M, dict[Loc, Place]]]:
     """Load a folder of one-record-per-file YAML (a term, an event), each with where its values
     stand; the file names are the ids, given to the validation context under ``vocabulary`` so
@@ -627,13 +677,17 @@ def _load_records(
             stems.add(path.stem)
     ids = stems
     context = {**context, vocabulary: ids, f"{vocabulary}_dir": shown_path(folder)}
+    against = _context_key(context) if get is not _fresh else ()
+
+    def load(path: Path) -> tuple[Path, M, dict[Loc, Place]]:
+        text = read_text(path)
+        data, node = parse_yaml(text, path)
+        return path, validate(model, data, node, path, context=context), places(text, node)
+
     records = []
     for path in paths:
         try:
-            text = read_text(path)
-            data, node = parse_yaml(text, path)
-            record = validate(model, data, node, path, context=context)
-            records.append((path, record, places(text, node)))
+            records.append(get(path, against, lambda path=path: load(path)))
         except ContentError as error:
             problems.extend(error.problems)
     return records
@@ -647,20 +701,26 @@ def _suggested_id(name: str) -> str:
 
 
 def _load_glossary(
-    folder: Path, context: dict[str, Any], problems: list[Problem]
+    folder: Path,
+    context: dict[str, Any],
+    problems: list[Problem],
+    get: Callable[..., Any] = _fresh,
 ) -> list[GlossaryTerm]:
     """Load one term per YAML file (``checks.form_claims`` sees that no two claim a form)."""
     return [
         GlossaryTerm(id=path.stem, meta=term, path=path, places=found)
-        for path, term, found in _load_records(folder, Term, "terms", context, problems)
+        for path, term, found in _load_records(folder, Term, "terms", context, problems, get)
     ]
 
 
 def _load_timeline(
-    folder: Path, context: dict[str, Any], problems: list[Problem]
+    folder: Path,
+    context: dict[str, Any],
+    problems: list[Problem],
+    get: Callable[..., Any] = _fresh,
 ) -> list[TimelineEvent]:
     """Load one event per YAML file."""
     return [
         TimelineEvent(id=path.stem, meta=event, path=path, places=found)
-        for path, event, found in _load_records(folder, Event, "events", context, problems)
+        for path, event, found in _load_records(folder, Event, "events", context, problems, get)
     ]
