@@ -460,9 +460,9 @@ def load_point(path: Path, context: dict[str, Any]) -> Point:
 class LoadedFiles:
     """What loading made of each point, term and event file, kept from one load to the next
     (between the rebuilds of `mkdocs serve`): a file is read and validated again only when it
-    changed (its times of change, inode or size) or when what it is checked against did (the document
-    file's vocabularies, the names of the files beside it). A file with a problem is read again
-    every time, so its message comes every time."""
+    changed (its times of change, inode or size) or when what it is checked against did (the
+    document file's vocabularies, the names of the files beside it). A file with a problem is
+    read again every time, so its message comes every time."""
 
     def __init__(self) -> None:
         self.files: dict[Path, tuple[tuple[Any, ...], Any]] = {}
