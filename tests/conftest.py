@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,6 +71,11 @@ def captured_warnings() -> Iterator[Warnings]:
 
 def build_site(config_file: Path, site_dir: Path, **overrides: object) -> list[str]:
     """Build a site in-process as `mkdocs build --strict` would; return the warnings logged."""
+    return built_site(config_file, site_dir, **overrides)[1]
+
+
+def built_site(config_file: Path, site_dir: Path, **overrides: object) -> tuple[Any, list[str]]:
+    """``build_site``, with the configuration the build ran with (its plugins as they ended)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -82,7 +88,7 @@ def build_site(config_file: Path, site_dir: Path, **overrides: object) -> list[s
             build(config)
         finally:
             os.chdir(cwd)
-    return caught.messages
+    return config, caught.messages
 
 
 @pytest.fixture(scope="session")

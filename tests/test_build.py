@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from .conftest import ROOT
+from .conftest import ROOT, built_site
 from .evidence import kept_wording
 
 
@@ -446,3 +446,22 @@ def test_the_plugins_pager_follows_the_document_where_it_is_on(charter: Path) ->
     assert pager is not None
     links = [(a.get("rel"), a["href"]) for a in pager.find_all("a")]
     assert links == [(["prev"], "../1-members/"), (["next"], "../3-board/")]
+
+
+def test_a_build_lets_go_of_what_nothing_reads_again(tmp_path: Path) -> None:
+    """MkDocs keeps every page's Markdown to the end of the build, where the peak is; the
+    plugin lets go of a generated page's once the page is converted, and of the data files'
+    texts once MkDocs has written them. Hand-written pages keep theirs, and every data file is
+    on disk whole."""
+    config, warnings = built_site(ROOT / "tests/fixtures/charter/mkdocs.yml", tmp_path)
+    assert warnings == []
+    plugin = config.plugins["numbered-document"]
+    pages = [file for file in plugin.dirty.files.documentation_pages() if file.page is not None]
+    generated = [file.page for file in pages if file.src_uri in plugin.metas]
+    written = [file.page for file in pages if file.src_uri not in plugin.metas]
+    assert len(generated) > 10 and written
+    assert all(page.markdown == "" and page.content for page in generated)
+    assert all(page.markdown for page in written)
+    for name, file in plugin.data_files.items():
+        assert file.content_string == "", name
+        assert (tmp_path / file.dest_uri).stat().st_size > 0, name
