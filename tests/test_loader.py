@@ -530,3 +530,19 @@ def test_a_reload_reads_again_only_what_changed(content: Path) -> None:
     fifth = load_document(content, loaded=loaded)
     assert fifth == load_document(content)
     assert content / "glossary" / "zz-de-facto.yml" not in loaded.files
+
+    # What a text refers to is remembered, whether it exists is not: a term that names the
+    # last point is wrong once that point's file is gone, though the term did not change.
+    write_term(content, "zz-ref", GOOD_TERM.replace("In fact.", "See point 28."))
+    load_document(content, loaded=loaded)
+    last = next((content / "points").glob("28-*.md"))
+    kept = last.read_text(encoding="utf-8")
+    last.unlink()
+    with pytest.raises(ContentError) as warm:
+        load_document(content, loaded=loaded)
+    with pytest.raises(ContentError) as fresh:
+        load_document(content)
+    assert warm.value.problems == fresh.value.problems
+    assert "'point 28' refers to 28, which does not exist" in str(warm.value)
+    last.write_text(kept, encoding="utf-8")
+    assert load_document(content, loaded=loaded) == load_document(content)

@@ -14,11 +14,11 @@ pages are written.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .model import Document, GlossaryTerm, Loc, Place, Point, Problem, field_name
-from .patterns import ReferencePattern, missing, missing_reason, normalize_form
+from .patterns import Reference, ReferencePattern, missing, missing_reason, normalize_form
 
 STEM = re.compile(r"^(\d+)(?:-[a-z0-9]+)*$")
 READS = frozenset(
@@ -34,20 +34,27 @@ of a point, or a field's location), the text itself, and its place in the file (
 unknown)."""
 
 
-def check(document: Document, *, every_point_read: bool = True) -> list[Problem]:
+Finder = Callable[[str], list[Reference]]
+"""The references in a text (``ReferencePattern.find``, or a caller's copy that remembers)."""
+
+
+def check(
+    document: Document, *, every_point_read: bool = True, find: Finder | None = None
+) -> list[Problem]:
     """Every problem that only the whole document shows, in file order within each kind.
 
     ``every_point_read`` is False when some point file could not be loaded: only what each
     loaded point shows by itself is checked then (its number against its file name, a number
     used twice), since a gap or a reference to the missing file's number would only repeat the
-    problem already reported for that file.
+    problem already reported for that file. ``find`` finds the references in a text, by
+    default with the document's pattern.
     """
     problems = form_claims(document.terms)
     problems += numbering(document.points, every_point_read=every_point_read)
     if every_point_read and document.points:
         numbers = {point.number for point in document.points}
         problems += event_points(document, numbers)
-        problems += references(document)
+        problems += references(document, find)
     return problems
 
 
@@ -163,7 +170,7 @@ def event_points(document: Document, numbers: set[int]) -> list[Problem]:
     ]
 
 
-def references(document: Document) -> list[Problem]:
+def references(document: Document, find: Finder | None = None) -> list[Problem]:
     """References in our own texts to points (or sub-items) that do not exist, found here so
     that `make check` names the content file and line (the build would name the page).
 
@@ -171,11 +178,11 @@ def references(document: Document) -> list[Problem]:
     checked here is what becomes a link. A sub-item that does not exist gets the linker's
     reason, which says which sub-items the point has and what to write instead."""
     words = document.meta.items
-    pattern = ReferencePattern.for_words(words)
+    find = find or ReferencePattern.for_words(words).find
     items = {point.number: len(point.items) for point in document.points}
     problems = []
     for path, where, text, place in texts(document):
-        for reference in pattern.find(text):
+        for reference in find(text):
             for ref in reference.refs:
                 if not missing(ref, items.get):
                     continue
