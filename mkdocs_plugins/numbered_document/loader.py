@@ -473,7 +473,8 @@ class LoadedFiles:
     (between the rebuilds of `mkdocs serve`): a file is read and validated again only when it
     changed (its times of change, inode or size) or when what it is checked against did (the
     document file's vocabularies, the names of the files beside it). A file with a problem is
-    read again every time, so its message comes every time."""
+    read again every time, so its message comes every time. The checks' finder (``finder``)
+    keeps what each text refers to the same way."""
 
     def __init__(self) -> None:
         self.files: dict[Path, tuple[tuple[Any, ...], Any]] = {}
