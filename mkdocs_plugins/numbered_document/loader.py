@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -49,6 +49,8 @@ from .schema import (
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 ITEM = re.compile(r"^[-*] +(\S.*)$")
@@ -468,6 +470,24 @@ def load_point(path: Path, context: dict[str, Any]) -> Point:
     )
 
 
+class _SinceLastLoad(Generic[K, V]):
+    """Values made for keys, kept from one load to the next: what a load asks for stays for
+    the next one, what it does not ask for goes then."""
+
+    def __init__(self) -> None:
+        self.now: dict[K, V] = {}
+        self.before: dict[K, V] = {}
+
+    def get(self, key: K, make: Callable[[K], V]) -> V:
+        value = self.now.get(key)
+        if value is None:
+            value = self.now[key] = self.before[key] if key in self.before else make(key)
+        return value
+
+    def next_load(self) -> None:
+        self.before, self.now = self.now, {}
+
+
 class LoadedFiles:
     """What loading made of each point, term and event file, kept from one load to the next
     (between the rebuilds of `mkdocs serve`): a file is read and validated again only when it
@@ -479,26 +499,17 @@ class LoadedFiles:
     def __init__(self) -> None:
         self.files: dict[Path, tuple[tuple[Any, ...], Any]] = {}
         self.seen: set[Path] = set()
-        self.contexts: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        self.contexts: _SinceLastLoad[tuple[Any, ...], tuple[Any, ...]] = _SinceLastLoad()
         self.words: ItemWords | None = None
-        self.found: dict[str, list[Reference]] = {}
-        self.found_before: dict[str, list[Reference]] = {}
+        self.found: _SinceLastLoad[str, list[Reference]] = _SinceLastLoad()
 
     def finder(self, words: ItemWords) -> checks.Finder:
         """The checks' reference finder, what it found in each text kept from the last load
         while the item words stay the same (half of a warm load at 2,800 points went to finding
         the references of every text again)."""
         if words != self.words:
-            self.words, self.found, self.found_before = words, {}, {}
-        find, found, before = ReferencePattern.for_words(words).find, self.found, self.found_before
-
-        def remembered(text: str) -> list[Reference]:
-            hit = found.get(text)
-            if hit is None:
-                hit = found[text] = before[text] if text in before else find(text)
-            return hit
-
-        return remembered
+            self.words, self.found = words, _SinceLastLoad()
+        return functools.partial(self.found.get, make=ReferencePattern.for_words(words).find)
 
     def against(self, context: dict[str, Any]) -> tuple[Any, ...]:
         """The validation context as a comparable value (its sets in order), the same object
@@ -508,7 +519,7 @@ class LoadedFiles:
             (name, tuple(sorted(value)) if isinstance(value, set) else value)
             for name, value in sorted(context.items())
         )
-        return self.contexts.setdefault(key, key)
+        return self.contexts.get(key, lambda key: key)
 
     def get(self, path: Path, against: tuple[Any, ...], load: Callable[[], T]) -> T:
         self.seen.add(path)
@@ -523,13 +534,13 @@ class LoadedFiles:
         return value
 
     def forget_unseen(self) -> None:
-        """Files gone since the last load go from the record, and contexts no file uses."""
+        """Files gone since the last load go from the record; so do the contexts and texts
+        this load did not ask for, at the next load."""
         for path in self.files.keys() - self.seen:
             del self.files[path]
-        used = {id(key[-1]) for key, _ in self.files.values()}
-        self.contexts = {k: v for k, v in self.contexts.items() if id(v) in used}
         self.seen = set()
-        self.found_before, self.found = self.found, {}  # texts gone since go at the next load
+        self.contexts.next_load()
+        self.found.next_load()
 
 
 def load_document(
