@@ -16,7 +16,11 @@ from jsonschema import Draft202012Validator
 
 from mkdocs_plugins.numbered_document.citation import bibtex_citation, plain_citation
 from mkdocs_plugins.numbered_document.loader import load_document
-from mkdocs_plugins.numbered_document.opendata import export_schema
+from mkdocs_plugins.numbered_document.opendata import (
+    EXPORT_SCHEMA,
+    export_schema,
+    made_export_schema,
+)
 from mkdocs_plugins.numbered_document.pages import Site, catalog_for
 from mkdocs_plugins.numbered_document.templating import Words
 
@@ -46,6 +50,14 @@ def test_the_exported_json_validates_against_its_published_schema(site: Path) ->
     del broken["points"][0]["wording"]
     broken["timeline"][0]["date"] = 20251121
     assert len(list(Draft202012Validator(schema).iter_errors(broken))) == 2
+
+
+def test_the_shipped_schema_of_the_open_data_is_the_one_pydantic_makes() -> None:
+    """The plugin ships the schema rather than making it in every build: it must say what the
+    export's models say, key for key and in the same order (the published file's order)."""
+    made = json.dumps(made_export_schema(), ensure_ascii=False, indent=1)
+    shipped = json.dumps(export_schema(), ensure_ascii=False, indent=1)
+    assert shipped == made, f"{EXPORT_SCHEMA.name} is stale: run `make schemas`"
 
 
 @pytest.mark.parametrize("name", ["document.json", "references.json", "document.schema.json"])
