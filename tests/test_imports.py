@@ -26,7 +26,8 @@ STAGES: list[tuple[str, set[str]]] = [
     (
         "pages",
         {
-            *("pages", "late", "incremental", "templating", "catalog", "sorting", "citation"),
+            *("pages", "late", "incremental", "templating", "catalog", "locale_data"),
+            *("sorting", "citation"),
             *("diffs", "opendata", "identifiers", "akn", "feed", "jsonld"),
         },
     ),

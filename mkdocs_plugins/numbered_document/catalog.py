@@ -27,6 +27,8 @@ import yaml
 from babel import Locale
 from babel.dates import format_date
 
+from . import locale_data
+
 LOCALES = Path(__file__).parent / "locales"
 """The catalogs the plugin ships, one ``LANGUAGE.yml`` each."""
 
@@ -47,7 +49,7 @@ class Catalog:
 
     @cached_property
     def locale(self) -> Locale:
-        return Locale.parse(self.language.replace("-", "_"))
+        return locale_data.locale(self.language.replace("-", "_"))
 
     @cached_property
     def _flat(self) -> dict[str, Any]:
