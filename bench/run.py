@@ -258,7 +258,10 @@ def finish_real_plain(work: Path, with_plugin: Path) -> None:
 
 
 def finish_synthetic_plain(work: Path, plain: Path) -> None:
-    """The plain build's nav lists the dumped party and topic pages, as the plugin's does."""
+    """The plain build's docs: the dumped pages and the hand-written home page (a plain build
+    without it had one page fewer to write than the plugin's: 2% of the pages at 28 points);
+    its nav lists the dumped party and topic pages, as the plugin's does."""
+    shutil.copytree(work / "docs", work / "dump", dirs_exist_ok=True)
     config = yaml.safe_load(plain.read_text(encoding="utf-8"))
     expand_dumped(config["nav"], work / "dump", ["parties", "topics"])
     write(plain, config)
