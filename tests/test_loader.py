@@ -3,6 +3,7 @@ located message that says what to do."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -546,3 +547,39 @@ def test_a_reload_reads_again_only_what_changed(content: Path) -> None:
     assert "'point 28' refers to 28, which does not exist" in str(warm.value)
     last.write_text(kept, encoding="utf-8")
     assert load_document(content, loaded=loaded) == load_document(content)
+
+
+def test_a_reload_that_finds_nothing_changed_gives_the_last_document(content: Path) -> None:
+    """The same document object, unchecked again, only while the document file's text and every
+    other file's key are those of the last load that found no problem: a file touched, gone or
+    added, or a load with a problem in between, gives a new document equal to a fresh load."""
+    loaded = LoadedFiles()
+    first = load_document(content, loaded=loaded)
+    assert load_document(content, loaded=loaded) is first
+
+    point = content / POINT
+    times = point.stat()
+    os.utime(point, ns=(times.st_atime_ns, times.st_mtime_ns + 10**9))  # the same text
+    touched = load_document(content, loaded=loaded)
+    assert touched is not first and touched == first
+    assert load_document(content, loaded=loaded) is touched
+
+    write_term(content, "zz-de-facto", GOOD_TERM)
+    added = load_document(content, loaded=loaded)
+    assert added is not touched and added == load_document(content)
+    (content / "glossary" / "zz-de-facto.yml").unlink()
+    gone = load_document(content, loaded=loaded)
+    assert gone is not added and gone == load_document(content) == first
+
+    edit(content, POINT, "number: 6", "number: six")
+    with pytest.raises(ContentError):
+        load_document(content, loaded=loaded)
+    edit(content, POINT, "number: six", "number: 6")
+    mended = load_document(content, loaded=loaded)
+    assert mended is not gone and mended == first
+
+    topic = "topics:\n  - id: fish\n    name: Fish\n    description: Fish.\n"
+    edit(content, "document.yml", "topics:\n", topic)
+    with_topic = load_document(content, loaded=loaded)
+    assert with_topic is not mended and with_topic == load_document(content)
+    assert load_document(content, loaded=loaded) is with_topic

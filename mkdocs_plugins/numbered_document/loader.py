@@ -498,10 +498,18 @@ class LoadedFiles:
 
     def __init__(self) -> None:
         self.files: dict[Path, tuple[tuple[Any, ...], Any]] = {}
-        self.seen: set[Path] = set()
+        self.keys: dict[Path, tuple[Any, ...]] = {}
+        """Each file this load read, with its key (what ``get`` compares)."""
         self.contexts: _SinceLastLoad[tuple[Any, ...], tuple[Any, ...]] = _SinceLastLoad()
         self.words: ItemWords | None = None
         self.found: _SinceLastLoad[str, list[Reference]] = _SinceLastLoad()
+        self.last: tuple[Path, str, dict[Path, tuple[Any, ...]], Document] | None = None
+        """The last load that found no problem: its document file and that file's text, the
+        key of every other file it read, and the document it made."""
+
+    def start(self) -> None:
+        """A load begins: the files it reads are listed anew."""
+        self.keys = {}
 
     def finder(self, words: ItemWords) -> checks.Finder:
         """The checks' reference finder, what it found in each text kept from the last load
@@ -522,9 +530,14 @@ class LoadedFiles:
         return self.contexts.get(key, lambda key: key)
 
     def get(self, path: Path, against: tuple[Any, ...], load: Callable[[], T]) -> T:
-        self.seen.add(path)
         stat = path.stat()
-        key = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_size, against)
+        key = self.keys[path] = (
+            stat.st_mtime_ns,
+            stat.st_ctime_ns,
+            stat.st_ino,
+            stat.st_size,
+            against,
+        )
         kept = self.files.get(path)
         if kept is not None and kept[0] == key:
             return kept[1]  # type: ignore[no-any-return]
@@ -536,11 +549,30 @@ class LoadedFiles:
     def forget_unseen(self) -> None:
         """Files gone since the last load go from the record; so do the contexts and texts
         this load did not ask for, at the next load."""
-        for path in self.files.keys() - self.seen:
-            del self.files[path]
-        self.seen = set()
+        self._forget_gone()
         self.contexts.next_load()
         self.found.next_load()
+
+    def _forget_gone(self) -> None:
+        for path in self.files.keys() - self.keys.keys():
+            del self.files[path]
+
+    def unchanged(self, path: Path, text: str) -> Document | None:
+        """The last load's document, if this load found the same document file with the same
+        text and every other file as that load did: none changed, none added, none gone. The
+        checks found nothing in that document, so they are not run again."""
+        if self.last is None:
+            return None
+        last_path, last_text, last_keys, document = self.last
+        if path != last_path or text != last_text or self.keys != last_keys:
+            return None
+        self._forget_gone()
+        self.contexts.next_load()  # the texts' references stay for the next load that checks
+        return document
+
+    def keep(self, path: Path, text: str, document: Document) -> None:
+        """A load found no problem in ``document``: the next one may give it again."""
+        self.last = (path, text, self.keys, document)
 
 
 def load_document(
@@ -577,23 +609,17 @@ def load_document(
     }
 
     problems: list[Problem] = []
+    if loaded is not None:
+        loaded.start()
     terms = _load_glossary(root / glossary_dir, context, problems, loaded)
     events = _load_timeline(root / timeline_dir, context, problems, loaded)
-    points: list[Point] = []
-    folder = root / points_dir
-    if not folder.is_dir():
-        raise ContentError([Problem(folder, None, "the folder of point files is missing.")])
     earlier = len(problems)
-    against = loaded.against(context) if loaded is not None else ()
-    for path in _content_files(folder, {".md"}, problems):
-        try:
-            read = functools.partial(load_point, path, context)
-            points.append(read() if loaded is None else loaded.get(path, against, read))
-        except ContentError as error:
-            problems.extend(error.problems)
-    if not points and len(problems) == earlier:
-        problems.append(Problem(folder, None, "no point files: add one file per point."))
+    points = _load_points(root / points_dir, context, problems, loaded)
     every_point_read = len(problems) == earlier
+    if loaded is not None and not problems:
+        unchanged = loaded.unchanged(document_path, text)
+        if unchanged is not None:
+            return unchanged
     points.sort(key=lambda point: point.number)
     # By month, then day events before an event known only to its month, so each heading of
     # the timeline (a day, or a month) comes once; on one day, a denial after what it denies.
@@ -621,9 +647,31 @@ def load_document(
     problems.extend(checks.check(document, every_point_read=every_point_read, find=find))
     if loaded is not None:
         loaded.forget_unseen()
+        if not problems:
+            loaded.keep(document_path, text, document)
     if problems:
         raise ContentError(problems)
     return document
+
+
+def _load_points(
+    folder: Path, context: dict[str, Any], problems: list[Problem], loaded: LoadedFiles | None
+) -> list[Point]:
+    """Every point file of the folder, in name order; each problem goes to ``problems``."""
+    if not folder.is_dir():
+        raise ContentError([Problem(folder, None, "the folder of point files is missing.")])
+    points: list[Point] = []
+    earlier = len(problems)
+    against = loaded.against(context) if loaded is not None else ()
+    for path in _content_files(folder, {".md"}, problems):
+        try:
+            read = functools.partial(load_point, path, context)
+            points.append(read() if loaded is None else loaded.get(path, against, read))
+        except ContentError as error:
+            problems.extend(error.problems)
+    if not points and len(problems) == earlier:
+        problems.append(Problem(folder, None, "no point files: add one file per point."))
+    return points
 
 
 def _content_files(folder: Path, suffixes: set[str], problems: list[Problem]) -> list[Path]:
