@@ -22,6 +22,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from mkdocs_plugins.numbered_document import pages
+
 from .conftest import (
     GENERATOR,
     ROOT,
@@ -341,3 +343,51 @@ def test_a_full_build_keeps_no_record_and_the_next_dirty_build_converts_every_pa
     assert any("no record of the last build" in info for info in found.infos)
     assert (found.project / ".cache").is_dir()
     assert found.differences() == []
+
+
+def test_serve_makes_the_generated_pages_again_only_when_what_they_are_made_from_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`mkdocs serve` keeps the plugin between rebuilds (it defines `on_startup`): a rebuild
+    after editing a hand-written page takes the last rebuild's generated pages, as nothing
+    they are made from changed; a catalog the site adds, or an edited point, makes them again.
+    Each rebuild writes what a full build of the same sources writes."""
+    made: list[str] = []
+    generate = pages.Site.generate
+
+    def counted(self: pages.Site) -> dict[str, pages.Generated]:
+        made.append("pages")
+        return generate(self)
+
+    monkeypatch.setattr(pages.Site, "generate", counted)
+    site = Site(tmp_path)
+
+    def rebuild(first: bool = False) -> int:
+        cwd = Path.cwd()
+        try:
+            os.chdir(site.project)
+            config = load_config(str(site.project / "mkdocs.yml"), site_dir=str(site.site))
+            if first:  # once, as the server calls it
+                config.plugins.on_startup(command="serve", dirty=False)
+            build(config)
+        finally:
+            os.chdir(cwd)
+        count = len(made)
+        made.clear()
+        return count
+
+    assert rebuild(first=True) == 1
+    edit(site.project, "docs/about.md", "\n", "\n\nA sentence added while serving.\n")
+    assert rebuild() == 0
+    about = (site.site / "about/index.html").read_text(encoding="utf-8")
+    assert "A sentence added while serving." in about
+    catalog = site.project / "overrides/numbered_document/locales/en.yml"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text('point:\n  published_wording: "The wording"\n', encoding="utf-8")
+    assert rebuild() == 1
+    point = (site.site / "points/21-territories/index.html").read_text(encoding="utf-8")
+    assert 'id="published-wording">The wording<' in point
+    assert rebuild() == 0
+    edit(site.project, POINT_21, "Point 10 says that", "Point 12 says that")
+    assert rebuild() == 1
+    assert site.differences() == []

@@ -37,6 +37,7 @@ from .layout import expand_nav
 from .loader import LoadedFiles, load_document
 from .model import ContentError, shown_path
 from .pages import SettingError, Site, catalog_for
+from .pages.kept import KeptPages
 from .pages.reference import Published
 from .references import reference_extension
 from .searchshield import SearchShield
@@ -72,16 +73,20 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         instance serves every rebuild): a rebuild reads again only the files that changed."""
         self.unwritten: list[File] = []
         """The data files, until the site generator has written them (it does after on_env)."""
+        self.kept_pages: KeptPages | None = None
+        """The last generated pages, under `mkdocs serve` only: made again when what they are
+        made from changed."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that the same instance serves every rebuild of `mkdocs serve`: the
         last build's record stays in memory."""
         self.dirty.startup(command, dirty)
         self.loaded = LoadedFiles() if command == "serve" else None
+        self.kept_pages = KeptPages() if command == "serve" else None
 
     def on_shutdown(self) -> None:
         self.dirty.shutdown()
-        self.loaded = None
+        self.loaded = self.kept_pages = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -176,7 +181,11 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         if not self.config.enabled:
             return files
         with self.stopwatch.measure("pages"):
-            generated = self.site.generate()
+            if self.kept_pages is None:
+                generated = self.site.generate()
+            else:  # what else decides a page's address
+                more = (config.docs_dir, config.site_dir, config.use_directory_urls)
+                generated = self.kept_pages.pages(self.site, *more)
         if self.config.dump_markdown:
             dump = Path(self.config.dump_markdown)
             for src_uri, page in generated.items():
