@@ -3,11 +3,11 @@
 The interface asks Babel for two things: month names (for dates in words) and the plural rule
 (for "1 point", "2 points"). Babel reads a locale's whole data the first time any of it is asked
 for, every name of the language (countries, currencies, time zones …): 64 million instructions
-of a 28-point build, and 5 MiB of a 280-point build's peak memory (74.3–75.0 against 69.2–69.3
-MiB, three builds each). So ``locale`` gives a Babel ``Locale`` whose month names and plural
-rule come from a small JSON file, written from Babel's own data the first time (and again for
-another Babel version), in a folder of the user's temporary folder, as Jinja keeps compiled
-templates there; anything else it is asked for is Babel's, read as usual.
+of the smallest build `make bench` measures, and 5 MiB of a 280-point build's peak memory
+(74.3–75.0 against 69.2–69.3 MiB, three builds each). So ``locale`` gives a Babel ``Locale``
+whose month names and plural rule come from a small JSON file, written from Babel's own data the
+first time (and again for another Babel version), in a folder of the user's temporary folder, as
+Jinja keeps compiled templates there; anything else it is asked for is Babel's, read as usual.
 """
 
 from __future__ import annotations
