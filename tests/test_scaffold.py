@@ -46,3 +46,21 @@ def test_new_refuses_a_folder_that_holds_files(tmp_path: Path) -> None:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     assert result.returncode == 1 and "is not empty" in result.stderr
     assert (tmp_path / "keep.txt").read_text() == "mine"
+
+
+def test_a_site_without_a_templates_folder_takes_none_from_the_folder_it_is_built_in(
+    tmp_path: Path,
+) -> None:
+    """With neither the theme's `custom_dir` nor the plugin's `templates_dir`, the shipped
+    templates and catalogs are the only ones: files of their names in the project's folder,
+    where `mkdocs build` runs, are not taken for the site's own."""
+    folder = tmp_path / "site"
+    command = [sys.executable, "-m", "mkdocs_plugins.numbered_document", "new", str(folder)]
+    subprocess.run(command, capture_output=True, text=True, check=True)
+    (folder / "locales").mkdir()
+    (folder / "locales/en.yml").write_text('point:\n  refers_to: "Stray words"\n')
+    (folder / "point.md").write_text("# Stray template\n")
+    result = mkdocs_build(folder)
+    assert result.returncode == 0, result.stderr
+    page = (folder / "site/points/01-first/index.html").read_text(encoding="utf-8")
+    assert "Stray" not in page and "Refers to" in page

@@ -130,7 +130,9 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
                     loaded=self.loaded,
                 )
             language = self.config.language or str(config.theme.get("language") or "en")
-            folders = [Path(self.config.templates_dir or self._custom_templates(config))]
+            # None where neither is set: Path("") would be the folder the build runs in.
+            folder = self.config.templates_dir or self._custom_templates(config)
+            folders = [Path(folder)] if folder else []
             catalog = catalog_for(document, language, folders)
         except ContentError as error:
             count = len(error.problems)
