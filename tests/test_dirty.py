@@ -17,12 +17,14 @@ import subprocess
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_plugins.numbered_document import pages
+from mkdocs_plugins.numbered_document.late import LateLists
 
 from .conftest import (
     GENERATOR,
@@ -345,24 +347,30 @@ def test_a_full_build_keeps_no_record_and_the_next_dirty_build_converts_every_pa
     assert found.differences() == []
 
 
-def test_serve_makes_the_generated_pages_again_only_when_what_they_are_made_from_changed(
+def test_serve_makes_pages_lists_and_data_again_only_when_what_they_are_made_from_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`mkdocs serve` keeps the plugin between rebuilds (it defines `on_startup`): a rebuild
     after editing a hand-written page takes the last rebuild's generated pages, as nothing
-    they are made from changed; a catalog the site adds, or an edited point, makes them again.
-    Each rebuild writes what a full build of the same sources writes."""
+    they are made from changed, and its lists of links and data files while no page starts or
+    stops naming a point; a catalog the site adds, or an edited point, makes them again. Each
+    rebuild writes what a full build of the same sources writes."""
     made: list[str] = []
-    generate = pages.Site.generate
+    generate, by_page = pages.Site.generate, LateLists.by_page
 
-    def counted(self: pages.Site) -> dict[str, pages.Generated]:
+    def pages_made(self: pages.Site) -> dict[str, pages.Generated]:
         made.append("pages")
         return generate(self)
 
-    monkeypatch.setattr(pages.Site, "generate", counted)
+    def lists_made(self: LateLists, *args: Any) -> dict[str, dict[str, str]]:
+        made.append("lists")
+        return by_page(self, *args)
+
+    monkeypatch.setattr(pages.Site, "generate", pages_made)
+    monkeypatch.setattr(LateLists, "by_page", lists_made)
     site = Site(tmp_path)
 
-    def rebuild(first: bool = False) -> int:
+    def rebuild(first: bool = False) -> list[str]:
         cwd = Path.cwd()
         try:
             os.chdir(site.project)
@@ -372,22 +380,27 @@ def test_serve_makes_the_generated_pages_again_only_when_what_they_are_made_from
             build(config)
         finally:
             os.chdir(cwd)
-        count = len(made)
+        found = list(made)
         made.clear()
-        return count
+        return found
 
-    assert rebuild(first=True) == 1
-    edit(site.project, "docs/about.md", "\n", "\n\nA sentence added while serving.\n")
-    assert rebuild() == 0
-    about = (site.site / "about/index.html").read_text(encoding="utf-8")
-    assert "A sentence added while serving." in about
+    def page(name: str) -> str:
+        return (site.site / name).read_text(encoding="utf-8")
+
+    assert rebuild(first=True) == ["pages", "lists"]
+    heading = "# About this edition\n"
+    edit(site.project, "docs/about.md", heading, f"{heading}\nA sentence added while serving.\n")
+    assert rebuild() == []
+    assert "A sentence added while serving." in page("about/index.html")
+    edit(site.project, "docs/about.md", "added while serving.", "added: see point 12.")
+    assert rebuild() == ["lists"]
+    assert 'href="../../about/"' in page("points/12-recovery-package/index.html")
     catalog = site.project / "overrides/numbered_document/locales/en.yml"
     catalog.parent.mkdir(parents=True)
     catalog.write_text('point:\n  published_wording: "The wording"\n', encoding="utf-8")
-    assert rebuild() == 1
-    point = (site.site / "points/21-territories/index.html").read_text(encoding="utf-8")
-    assert 'id="published-wording">The wording<' in point
-    assert rebuild() == 0
+    assert rebuild() == ["pages", "lists"]
+    assert 'id="published-wording">The wording<' in page("points/21-territories/index.html")
+    assert rebuild() == []
     edit(site.project, POINT_21, "Point 10 says that", "Point 12 says that")
-    assert rebuild() == 1
+    assert rebuild() == ["pages", "lists"]
     assert site.differences() == []

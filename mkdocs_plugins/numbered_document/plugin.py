@@ -36,8 +36,8 @@ from .late import LateLists, fill_all
 from .layout import expand_nav
 from .loader import LoadedFiles, load_document
 from .model import ContentError, shown_path
-from .pages import SettingError, Site, catalog_for
-from .pages.kept import KeptPages
+from .pages import Generated, SettingError, Site, catalog_for
+from .pages.kept import Kept, frozen, inputs, own_pages
 from .pages.reference import Published
 from .references import reference_extension
 from .searchshield import SearchShield
@@ -73,20 +73,23 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         instance serves every rebuild): a rebuild reads again only the files that changed."""
         self.unwritten: list[File] = []
         """The data files, until the site generator has written them (it does after on_env)."""
-        self.kept_pages: KeptPages | None = None
+        self.kept_pages: Kept[dict[str, Generated]] | None = None
         """The last generated pages, under `mkdocs serve` only: made again when what they are
-        made from changed."""
+        made from changed (``pages.kept``)."""
+        self.kept_lists: Kept[tuple[dict[str, dict[str, str]], dict[str, str]]] | None = None
+        """The last lists of links and data files, the same way."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that the same instance serves every rebuild of `mkdocs serve`: the
         last build's record stays in memory."""
         self.dirty.startup(command, dirty)
         self.loaded = LoadedFiles() if command == "serve" else None
-        self.kept_pages = KeptPages() if command == "serve" else None
+        serving = command == "serve"
+        self.kept_pages, self.kept_lists = (Kept(), Kept()) if serving else (None, None)
 
     def on_shutdown(self) -> None:
         self.dirty.shutdown()
-        self.loaded = self.kept_pages = None
+        self.loaded = self.kept_pages = self.kept_lists = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -185,9 +188,10 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         with self.stopwatch.measure("pages"):
             if self.kept_pages is None:
                 generated = self.site.generate()
-            else:  # what else decides a page's address
-                more = (config.docs_dir, config.site_dir, config.use_directory_urls)
-                generated = self.kept_pages.pages(self.site, *more)
+            else:
+                made_from = self._inputs(config)
+                kept = self.kept_pages.get(self.site.document, made_from, self.site.generate)
+                generated = own_pages(kept)
         if self.config.dump_markdown:
             dump = Path(self.config.dump_markdown)
             for src_uri, page in generated.items():
@@ -312,17 +316,13 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             urls = {uri: page.url for uri, page in pages.items()}
             titles = {uri: page.title or "" for uri, page in pages.items()}
             self.titles = {uri: html.unescape(title) for uri, title in titles.items()}
-            graph = ReferenceGraph(self.site.document, self._point_pages, self.linker.mentions)
-            lists = LateLists(self.site, urls, titles, get_relative_url, self.config.link_previews)
-            self.late = lists.by_page(graph, self.glossary.uses)  # emptied as pages are written
+            late, data = self._lists_and_data(config, urls, titles)
+            self.late = late  # emptied as pages are written
             if self.keep_late_parts:  # for `generate`, which writes them into the Markdown
                 self.late_parts = dict(self.late)
             self.dirty.lists_made(self.late)
-            shown = [*self._point_pages.values(), *self.linker.mentions]
-            plain = {uri: html.unescape(titles[uri] or uri) for uri in shown}
-            published = Published(self.site, graph, urls, plain)
-            for output in self.site.outputs:
-                self.data_files[output.name].content_string = output.make(published)
+            for name, text in data.items():
+                self.data_files[name].content_string = text
             if not self.keep_late_parts:  # `generate` reads them after the build
                 self.unwritten = list(self.data_files.values())
         log.debug(
@@ -330,6 +330,39 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             + ", ".join(f"{k} {v:.3f} s" for k, v in sorted(self.stopwatch.seconds.items()))
         )
         return env
+
+    def _lists_and_data(
+        self, config: MkDocsConfig, urls: dict[str, str], titles: dict[str, str]
+    ) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+        """Each page's lists of links (by placeholder), and each data file's text by name; under
+        `mkdocs serve`, the last rebuild's while nothing they are made from changed."""
+
+        def make() -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+            site, mentions = self.site, self.linker.mentions
+            graph = ReferenceGraph(site.document, self._point_pages, mentions)
+            lists = LateLists(site, urls, titles, get_relative_url, self.config.link_previews)
+            late = lists.by_page(graph, self.glossary.uses)
+            shown = [*self._point_pages.values(), *mentions]
+            plain = {uri: html.unescape(titles[uri] or uri) for uri in shown}
+            published = Published(site, graph, urls, plain)
+            return late, {output.name: output.make(published) for output in site.outputs}
+
+        if self.kept_lists is None:
+            return make()
+        made_from = (
+            self._inputs(config),
+            frozen(self.linker.mentions),
+            frozen(self.glossary.uses),
+            urls,
+            titles,
+        )
+        late, data = self.kept_lists.get(self.site.document, made_from, make)
+        return {uri: dict(parts) for uri, parts in late.items()}, data
+
+    def _inputs(self, config: MkDocsConfig) -> tuple[Any, ...]:
+        """What the generated pages are made from besides the document (``pages.kept``), with
+        what else decides a page's address."""
+        return inputs(self.site, config.docs_dir, config.site_dir, config.use_directory_urls)
 
     @property
     def _point_pages(self) -> dict[int, str]:
