@@ -14,6 +14,7 @@ from mkdocs_plugins.numbered_document.glossary import (
     TermMatcher,
     glossary_extension,
     plain_text,
+    term_matcher,
 )
 from mkdocs_plugins.numbered_document.references import reference_extension
 from mkdocs_plugins.numbered_document.treewalk import link
@@ -241,3 +242,17 @@ def test_a_term_link_is_what_the_shared_writer_writes() -> None:
     entry = linker.entries["g8"]
     attributes = {"class": "nd-term", "href": "../glossary.md#g8", "title": entry.tooltip}
     assert written == link(attributes, "G8")
+
+
+def test_the_same_forms_in_the_same_order_give_the_matcher_made_last() -> None:
+    """As under `mkdocs serve`, where each rebuild asks for the terms' matcher again."""
+    forms = {"ceasefire": "ceasefire", "cease-fire": "ceasefire", "DMZ": "dmz"}
+    first = term_matcher(forms)
+    assert term_matcher(dict(forms)) is first
+    assert term_matcher({**forms, "buffer zone": "dmz"}) is not first
+    reordered = dict(reversed(list(forms.items())))  # which form wins where two read alike
+    assert term_matcher(reordered) is not term_matcher(forms)
+    assert [term for _, _, term in term_matcher(forms).find("a cease-fire in the DMZ")] == [
+        "ceasefire",
+        "dmz",
+    ]

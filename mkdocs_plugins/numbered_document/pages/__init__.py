@@ -25,7 +25,7 @@ from typing import Any
 import jinja2
 
 from ..catalog import Catalog, read_catalog
-from ..glossary import TERM_ATTRIBUTE, Entry, GlossaryLinker, Mode, TermMatcher, plain_text
+from ..glossary import TERM_ATTRIBUTE, Entry, GlossaryLinker, Mode, plain_text, term_matcher
 from ..model import Document
 from ..references import Linker, ReferencePattern, Target
 from ..templating import Words, environment, front_matter_text
@@ -206,7 +206,7 @@ class Site:
             term.id: Entry(page, term.id, plain_text(term.meta.definition))
             for term in self.document.terms
         }
-        return GlossaryLinker(TermMatcher(forms), entries, mode=mode)
+        return GlossaryLinker(term_matcher(forms), entries, mode=mode)
 
     @staticmethod
     def outputs_declared() -> tuple[Output, ...]:
