@@ -78,6 +78,9 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         made from changed (``pages.kept``)."""
         self.kept_lists: Kept[tuple[dict[str, dict[str, str]], dict[str, str]]] | None = None
         """The last lists of links and data files, the same way."""
+        self.made_from: tuple[Any, ...] = ()
+        """Under `mkdocs serve`, what this build's pages, lists and data are made from besides
+        the document (``pages.kept.inputs``), found once per build."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that the same instance serves every rebuild of `mkdocs serve`: the
@@ -188,9 +191,11 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         with self.stopwatch.measure("pages"):
             if self.kept_pages is None:
                 generated = self.site.generate()
-            else:
-                made_from = self._inputs(config)
-                kept = self.kept_pages.get(self.site.document, made_from, self.site.generate)
+            else:  # what the pages, lists and data are made from, besides the document
+                self.made_from = inputs(
+                    self.site, config.docs_dir, config.site_dir, config.use_directory_urls
+                )
+                kept = self.kept_pages.get(self.site.document, self.made_from, self.site.generate)
                 generated = own_pages(kept)
         if self.config.dump_markdown:
             dump = Path(self.config.dump_markdown)
@@ -316,7 +321,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
             urls = {uri: page.url for uri, page in pages.items()}
             titles = {uri: page.title or "" for uri, page in pages.items()}
             self.titles = {uri: html.unescape(title) for uri, title in titles.items()}
-            late, data = self._lists_and_data(config, urls, titles)
+            late, data = self._lists_and_data(urls, titles)
             self.late = late  # emptied as pages are written
             if self.keep_late_parts:  # for `generate`, which writes them into the Markdown
                 self.late_parts = dict(self.late)
@@ -332,7 +337,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         return env
 
     def _lists_and_data(
-        self, config: MkDocsConfig, urls: dict[str, str], titles: dict[str, str]
+        self, urls: dict[str, str], titles: dict[str, str]
     ) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
         """Each page's lists of links (by placeholder), and each data file's text by name; under
         `mkdocs serve`, the last rebuild's while nothing they are made from changed."""
@@ -350,7 +355,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         if self.kept_lists is None:
             return make()
         made_from = (
-            self._inputs(config),
+            self.made_from,
             frozen(self.linker.mentions),
             frozen(self.glossary.uses),
             urls,
@@ -358,11 +363,6 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         )
         late, data = self.kept_lists.get(self.site.document, made_from, make)
         return {uri: dict(parts) for uri, parts in late.items()}, data
-
-    def _inputs(self, config: MkDocsConfig) -> tuple[Any, ...]:
-        """What the generated pages are made from besides the document (``pages.kept``), with
-        what else decides a page's address."""
-        return inputs(self.site, config.docs_dir, config.site_dir, config.use_directory_urls)
 
     @property
     def _point_pages(self) -> dict[int, str]:
