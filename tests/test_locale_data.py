@@ -63,9 +63,10 @@ def test_a_build_after_the_first_reads_none_of_babels_locale_data(
         "not JSON",
         json.dumps({"made_by": [locale_data.FORMAT, "0.1"], "months": {}, "plural": {}}),
         json.dumps({"made_by": [locale_data.FORMAT - 1], "months": {}, "plural": {}}),
+        json.dumps({"made_by": locale_data._made_by(), "months": [], "plural": {}}),
     ],
 )
-def test_a_file_another_version_wrote_or_a_broken_one_is_written_again(
+def test_a_file_another_version_wrote_or_a_broken_one_is_not_read(
     text: str, tmp_path: Path
 ) -> None:
     identifier = str(Locale.parse("en"))
@@ -77,13 +78,17 @@ def test_a_file_another_version_wrote_or_a_broken_one_is_written_again(
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="needs POSIX owners and modes")
-def test_a_folder_others_may_write_in_is_not_used(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_folder_is_the_users_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     folder = locale_data.cache_folder()
     assert folder is not None and folder.parent == tmp_path
     assert folder.stat().st_mode & 0o777 == 0o700
-    folder.chmod(0o777)  # someone could plant a file with other month names
+    folder.chmod(0o777)  # opened to others: made the user's alone again before it is used
+    assert locale_data.cache_folder() == folder
+    assert folder.stat().st_mode & 0o777 == 0o700
+    folder.rmdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    folder.symlink_to(elsewhere)  # a link in its place, which someone else may have made
     assert locale_data.cache_folder() is None
     assert type(locale_data.locale("en")) is Locale

@@ -56,13 +56,15 @@ def locale(identifier: str, folder: Path | None = None) -> Locale:
     if kept is None:
         _write(path, {"months": found.months, "plural": found.plural_form.rules})
         return found
-    parts = (found.language, found.territory, found.script, found.variant, found.modifier)
-    made = _KeptLocale(*parts)
-    made.kept_months = {
-        context: {width: _keys(names) for width, names in widths.items()}
-        for context, widths in kept["months"].items()
-    }
-    made.kept_plural = PluralRule(kept["plural"])
+    try:  # parsed as Babel parses it: its constructor's arguments differ between versions
+        made = _KeptLocale.parse(str(found))
+        made.kept_months = {
+            context: {width: _keys(names) for width, names in widths.items()}
+            for context, widths in kept["months"].items()
+        }
+        made.kept_plural = PluralRule(kept["plural"])
+    except (AttributeError, KeyError, TypeError, ValueError):  # a file of another shape
+        return found
     return made
 
 
@@ -108,7 +110,8 @@ def _made_by() -> list[Any]:
 
 def cache_folder() -> Path | None:
     """This user's folder for kept data in the temporary folder, if it is safe to use: made
-    readable by the user alone, and not used if someone else owns it or may write in it."""
+    readable by the user alone (again, if it was opened to others), and not used if someone
+    else owns it or it is not a folder (a link)."""
     uid = getattr(os, "getuid", lambda: None)()
     folder = Path(tempfile.gettempdir()) / f"numbered-document-{uid if uid is not None else 'user'}"
     try:
@@ -116,8 +119,14 @@ def cache_folder() -> Path | None:
         found = folder.lstat()
     except OSError:
         return None
-    if not stat.S_ISDIR(found.st_mode):
+    if not stat.S_ISDIR(found.st_mode) or (uid is not None and found.st_uid != uid):
         return None
-    if uid is not None and (found.st_uid != uid or found.st_mode & 0o077):
-        return None
+    if uid is not None and found.st_mode & 0o077:  # the user's own: made private again
+        try:
+            folder.chmod(0o700)
+            found = folder.lstat()
+        except OSError:
+            return None
+        if found.st_mode & 0o077:
+            return None
     return folder
