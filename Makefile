@@ -59,8 +59,9 @@ integrity: $(BIN)/.installed  ## reproducible build, link check and HTML validat
 serve: $(BIN)/.installed      ## live preview; rebuilds when content/ or docs/ change
 	$(BIN)/mkdocs serve
 
-schemas: $(BIN)/.installed    ## regenerate schemas/ and CONTRIBUTING.md's field reference from the schema
-	$(BIN)/python -m mkdocs_plugins.numbered_document schemas content schemas --reference CONTRIBUTING.md --options PACKAGE.md
+schemas: $(BIN)/.installed    ## regenerate schemas/, CONTRIBUTING.md's field reference and the open data's schema
+	$(BIN)/python -m mkdocs_plugins.numbered_document schemas content schemas --reference CONTRIBUTING.md --options PACKAGE.md \
+		--export-schema mkdocs_plugins/numbered_document/opendata.schema.json
 
 bench: $(BIN)/.installed      ## the plugin's cost next to a plain build, at three sizes (~30 min)
 	$(BIN)/python bench/run.py

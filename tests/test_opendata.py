@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 
+from mkdocs_plugins.numbered_document.__main__ import main
 from mkdocs_plugins.numbered_document.citation import bibtex_citation, plain_citation
 from mkdocs_plugins.numbered_document.loader import load_document
 from mkdocs_plugins.numbered_document.opendata import (
@@ -207,3 +208,21 @@ def test_the_open_data_gives_the_published_wording_of_every_point(site: Path) ->
     assert [n for n in kept if csv_wording[n] != kept[n]] == []
     assert [n for n in kept if json_wording[n] != kept[n]] == []
     assert not any(re.search(r"^- ", text, re.M) for text in csv_wording.values())
+
+
+def test_the_schemas_command_writes_the_shipped_schema_only_where_it_is_told(
+    tmp_path: Path,
+) -> None:
+    """A site's `schemas` run writes its own schemas, never into the installed plugin; `make
+    schemas` names the plugin's file."""
+    shipped = EXPORT_SCHEMA.stat().st_mtime_ns
+    assert main(["schemas", str(ROOT / "content"), str(tmp_path / "schemas")]) == 0
+    assert EXPORT_SCHEMA.stat().st_mtime_ns == shipped
+    assert not (tmp_path / "schemas" / EXPORT_SCHEMA.name).exists()
+    told = tmp_path / "export.json"
+    assert (
+        main(["schemas", str(ROOT / "content"), str(tmp_path), "--export-schema", str(told)]) == 0
+    )
+    assert json.loads(told.read_text(encoding="utf-8")) == json.loads(
+        json.dumps(made_export_schema())
+    )

@@ -5,7 +5,8 @@ the field reference inside CONTRIBUTING.md, between its two marker lines.
 python -m mkdocs_plugins.numbered_document new my-site --items articles
 python -m mkdocs_plugins.numbered_document generate plain-site -f mkdocs.yml
 python -m mkdocs_plugins.numbered_document check content
-python -m mkdocs_plugins.numbered_document schemas content schemas --reference CONTRIBUTING.md
+python -m mkdocs_plugins.numbered_document schemas content schemas --reference CONTRIBUTING.md \
+    --export-schema mkdocs_plugins/numbered_document/opendata.schema.json
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 from .loader import load_document
 from .model import ContentError
-from .opendata import EXPORT_SCHEMA, made_export_schema
+from .opendata import made_export_schema
 from .pages import catalog_for
 from .pages.reference import field_tables
 from .scaffold import new_site
@@ -39,6 +40,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--options", type=Path, help="a Markdown file whose table of plugin options to rewrite"
+    )
+    parser.add_argument(
+        "--export-schema",
+        type=Path,
+        help="where to write the open data's schema (the plugin's own opendata.schema.json)",
     )
     parser.add_argument("--items", default="points", help="new: the word for the items")
     parser.add_argument("--title", default="", help="new: the document's title")
@@ -87,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     schemas = json_schemas(document.meta)
     for name, schema in schemas.items():
         write_schema(out / name, schema)
-    write_schema(EXPORT_SCHEMA, made_export_schema())
+    if args.export_schema:  # the plugin's own file: written when the export's models change
+        write_schema(args.export_schema, made_export_schema())
     if args.reference:
         text = args.reference.read_text(encoding="utf-8")
         args.reference.write_text(
