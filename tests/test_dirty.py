@@ -25,6 +25,7 @@ from mkdocs.config import load_config
 
 from mkdocs_plugins.numbered_document import pages
 from mkdocs_plugins.numbered_document.late import LateLists
+from mkdocs_plugins.numbered_document.templating import TEMPLATES
 
 from .conftest import (
     GENERATOR,
@@ -401,6 +402,19 @@ def test_serve_makes_pages_lists_and_data_again_only_when_what_they_are_made_fro
     assert rebuild() == ["pages", "lists"]
     assert 'id="published-wording">The wording<' in page("points/21-territories/index.html")
     assert rebuild() == []
+    # Edits that keep a file's size and time of change (coarse times): compared by their text.
+    template = catalog.parent.parent / "none.html"
+    shipped = (TEMPLATES / "none.html").read_text(encoding="utf-8")
+    template.write_text(shipped.replace('class="nd-none"', 'class="nd-none mine"'))
+    assert rebuild() == ["pages", "lists"]
+    for path, old, new in [(catalog, "The wording", "The Wording"), (template, "mine", "MINE")]:
+        times = path.stat()
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        os.utime(path, ns=(times.st_atime_ns, times.st_mtime_ns))
+        assert rebuild() == ["pages", "lists"]
+    point = page("points/21-territories/index.html")
+    assert 'id="published-wording">The Wording<' in point
+    assert 'class="nd-none MINE"' in page("points/01-sovereignty/index.html")
     edit(site.project, POINT_21, "Point 10 says that", "Point 12 says that")
     assert rebuild() == ["pages", "lists"]
     assert site.differences() == []
