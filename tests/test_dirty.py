@@ -418,3 +418,24 @@ def test_serve_makes_pages_lists_and_data_again_only_when_what_they_are_made_fro
     edit(site.project, POINT_21, "Point 10 says that", "Point 12 says that")
     assert rebuild() == ["pages", "lists"]
     assert site.differences() == []
+
+
+def test_serve_watches_the_content_and_a_templates_folder_outside_the_theme(
+    tmp_path: Path,
+) -> None:
+    """The server watches the docs and the theme's folders itself; the content folder, and a
+    `templates_dir` of the site's, are the plugin's to name."""
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    plugin = config.plugins["numbered-document"]
+    watched: list[str] = []
+
+    class Server:
+        def watch(self, path: str) -> None:
+            watched.append(path)
+
+    plugin.on_serve(Server(), config=config, builder=None)
+    assert watched == [plugin.config.content_dir]
+    watched.clear()
+    plugin.config.templates_dir = str(tmp_path / "templates")
+    plugin.on_serve(Server(), config=config, builder=None)
+    assert watched == [plugin.config.content_dir, str(tmp_path / "templates")]

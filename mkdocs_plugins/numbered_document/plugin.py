@@ -428,4 +428,6 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
     ) -> LiveReloadServer | None:
         if self.config.enabled:
             server.watch(self.config.content_dir)
+            if self.config.templates_dir:  # the server watches the theme's custom_dir itself
+                server.watch(self.config.templates_dir)
         return server

@@ -3,7 +3,8 @@
 Pages are Markdown written by templates (``templates/*.md``), and the late lists of links are
 small HTML templates (``templates/*.html``). A site overrides any of them by putting a file of
 the same name in its own templates folder (the plugin's ``templates_dir``, by default
-``overrides/numbered_document``), as Material's plugins let a site override a partial.
+``numbered_document`` in the theme's ``custom_dir``), as Material's plugins let a site override a
+partial.
 
 Templates write Markdown, not HTML, so nothing is escaped automatically: every plain text that
 goes into a page (a title, a name) passes through ``md`` (or ``cell`` in a table), which makes it
