@@ -23,7 +23,6 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from mkdocs_plugins.numbered_document import pages
 from mkdocs_plugins.numbered_document.late import LateLists
 from mkdocs_plugins.numbered_document.templating import TEMPLATES
 
@@ -354,22 +353,20 @@ def test_serve_makes_pages_lists_and_data_again_only_when_what_they_are_made_fro
     """`mkdocs serve` keeps the plugin between rebuilds (it defines `on_startup`): a rebuild
     after editing a hand-written page takes the last rebuild's generated pages, as nothing
     they are made from changed, and its lists of links and data files while no page starts or
-    stops naming a point; a catalog the site adds, or an edited point, makes them again. Each
-    rebuild writes what a full build of the same sources writes."""
+    stops naming a point; a catalog the site adds makes them again, an edited point its own
+    page and the pages that show all points (``tests/test_kept.py`` edits more), and the lists
+    only where it starts or stops naming a point. Each rebuild writes what a full build of the
+    same sources writes."""
     made: list[str] = []
-    generate, by_page = pages.Site.generate, LateLists.by_page
-
-    def pages_made(self: pages.Site) -> dict[str, pages.Generated]:
-        made.append("pages")
-        return generate(self)
+    by_page = LateLists.by_page
 
     def lists_made(self: LateLists, *args: Any) -> dict[str, dict[str, str]]:
         made.append("lists")
         return by_page(self, *args)
 
-    monkeypatch.setattr(pages.Site, "generate", pages_made)
     monkeypatch.setattr(LateLists, "by_page", lists_made)
     site = Site(tmp_path)
+    pages_made: list[str] = []
 
     def rebuild(first: bool = False) -> list[str]:
         cwd = Path.cwd()
@@ -381,7 +378,10 @@ def test_serve_makes_pages_lists_and_data_again_only_when_what_they_are_made_fro
             build(config)
         finally:
             os.chdir(cwd)
-        found = list(made)
+        plugin = config.plugins["numbered-document"]
+        pages_made[:] = plugin.kept_pages.made
+        every = len(pages_made) == len(plugin.site.pages)
+        found = (["pages"] if every else ["some pages"] if pages_made else []) + made
         made.clear()
         return found
 
@@ -415,8 +415,16 @@ def test_serve_makes_pages_lists_and_data_again_only_when_what_they_are_made_fro
     point = page("points/21-territories/index.html")
     assert 'id="published-wording">The Wording<' in point
     assert 'class="nd-none MINE"' in page("points/01-sovereignty/index.html")
+    template.unlink()  # a site's template may show anything: while it is there, every page
+    assert rebuild() == ["pages", "lists"]  # is made again whatever content changes
+    edit(site.project, POINT_21, "will be recognized as", "will be recognised as")
+    assert rebuild() == ["some pages"]  # that point's page and the full text; no list shows it
+    assert "will be recognised as" in page("full-text/index.html")
+    assert "will be recognised as" in page("data/document.json")
     edit(site.project, POINT_21, "Point 10 says that", "Point 12 says that")
-    assert rebuild() == ["pages", "lists"]
+    assert rebuild() == ["some pages", "lists"]  # that point's page, and those of all points
+    assert "points/21-territories.md" in pages_made
+    assert "points/12-recovery-package.md" not in pages_made
     assert site.differences() == []
 
 

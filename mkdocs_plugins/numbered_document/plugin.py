@@ -13,6 +13,7 @@ Dirty builds (``--dirty``) are ``dirty.DirtyBuilds``'s: each hook tells it what 
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 from pathlib import Path
@@ -36,8 +37,8 @@ from .late import LateLists, fill_all
 from .layout import expand_nav
 from .loader import LoadedFiles, load_document
 from .model import ContentError, shown_path
-from .pages import Generated, SettingError, Site, catalog_for
-from .pages.kept import Kept, frozen, inputs, own_pages
+from .pages import SettingError, Site, catalog_for
+from .pages.kept import Kept, KeptPages, frozen, inputs, linked, own_pages
 from .pages.reference import Published
 from .references import reference_extension
 from .searchshield import SearchShield
@@ -73,11 +74,13 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         instance serves every rebuild): a rebuild reads again only the files that changed."""
         self.unwritten: list[File] = []
         """The data files, until the site generator has written them (it does after on_env)."""
-        self.kept_pages: Kept[dict[str, Generated]] | None = None
-        """The last generated pages, under `mkdocs serve` only: made again when what they are
-        made from changed (``pages.kept``)."""
-        self.kept_lists: Kept[tuple[dict[str, dict[str, str]], dict[str, str]]] | None = None
-        """The last lists of links and data files, the same way."""
+        self.kept_pages: KeptPages | None = None
+        """The last generated pages, under `mkdocs serve` only: each made again when what it
+        is made from changed (``pages.kept``)."""
+        self.kept_lists: Kept[dict[str, dict[str, str]]] | None = None
+        """The last lists of links, the same way."""
+        self.kept_data: Kept[dict[str, str]] | None = None
+        """The last data files' texts, the same way."""
         self.made_from: tuple[Any, ...] = ()
         """Under `mkdocs serve`, what this build's pages, lists and data are made from besides
         the document (``pages.kept.inputs``), found once per build."""
@@ -88,11 +91,12 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         self.dirty.startup(command, dirty)
         self.loaded = LoadedFiles() if command == "serve" else None
         serving = command == "serve"
-        self.kept_pages, self.kept_lists = (Kept(), Kept()) if serving else (None, None)
+        self.kept_pages = KeptPages() if serving else None
+        self.kept_lists, self.kept_data = (Kept(), Kept()) if serving else (None, None)
 
     def on_shutdown(self) -> None:
         self.dirty.shutdown()
-        self.loaded = self.kept_pages = self.kept_lists = None
+        self.loaded = self.kept_pages = self.kept_lists = self.kept_data = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -195,7 +199,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
                 self.made_from = inputs(
                     self.site, config.docs_dir, config.site_dir, config.use_directory_urls
                 )
-                kept = self.kept_pages.get(self.site.document, self.made_from, self.site.generate)
+                kept = self.kept_pages.get(self.site, self.made_from)
                 generated = own_pages(kept)
         if self.config.dump_markdown:
             dump = Path(self.config.dump_markdown)
@@ -340,29 +344,29 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         self, urls: dict[str, str], titles: dict[str, str]
     ) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
         """Each page's lists of links (by placeholder), and each data file's text by name; under
-        `mkdocs serve`, the last rebuild's while nothing they are made from changed."""
+        `mkdocs serve`, the last rebuild's while nothing they are made from changed: the lists
+        show the points' titles and what pages name, so editing a point's wording keeps them."""
+        site, mentions, uses = self.site, self.linker.mentions, self.glossary.uses
+        graph = functools.cache(lambda: ReferenceGraph(site.document, self._point_pages, mentions))
 
-        def make() -> tuple[dict[str, dict[str, str]], dict[str, str]]:
-            site, mentions = self.site, self.linker.mentions
-            graph = ReferenceGraph(site.document, self._point_pages, mentions)
-            lists = LateLists(site, urls, titles, get_relative_url, self.config.link_previews)
-            late = lists.by_page(graph, self.glossary.uses)
+        def lists() -> dict[str, dict[str, str]]:
+            made = LateLists(site, urls, titles, get_relative_url, self.config.link_previews)
+            return made.by_page(graph(), uses)
+
+        def data() -> dict[str, str]:
             shown = [*self._point_pages.values(), *mentions]
             plain = {uri: html.unescape(titles[uri] or uri) for uri in shown}
-            published = Published(site, graph, urls, plain)
-            return late, {output.name: output.make(published) for output in site.outputs}
+            published = Published(site, graph(), urls, plain)
+            return {output.name: output.make(published) for output in site.outputs}
 
-        if self.kept_lists is None:
-            return make()
-        made_from = (
-            self.made_from,
-            frozen(self.linker.mentions),
-            frozen(self.glossary.uses),
-            urls,
-            titles,
+        if self.kept_lists is None or self.kept_data is None:
+            return lists(), data()
+        pages = (frozen(mentions), frozen(uses), urls, titles)
+        late = self.kept_lists.get((self.made_from, linked(site), pages), lists)
+        return (
+            {uri: dict(parts) for uri, parts in late.items()},
+            self.kept_data.get((self.made_from, site.document, pages), data),
         )
-        late, data = self.kept_lists.get(self.site.document, made_from, make)
-        return {uri: dict(parts) for uri, parts in late.items()}, data
 
     @property
     def _point_pages(self) -> dict[int, str]:

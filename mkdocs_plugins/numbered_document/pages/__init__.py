@@ -14,6 +14,7 @@ links and the data files. No MkDocs import.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -97,6 +98,12 @@ class PageKind:
     indexed: bool = True
     """Whether the site's search indexes the page: not one that repeats the items in full (the
     full text), whose every item a reader finds on its own page, once."""
+    reads: Callable[[Site, Any], tuple[Any, ...]] | None = None
+    """What one page of the kind shows of the points, terms and events, as values to compare
+    (the item, its neighbours...). Under `mkdocs serve`, a page is made again only when this
+    changes, or what every page may show (``Site.shared``) or is made with (settings, catalog,
+    templates: ``kept.inputs``) does; without it, when any point, term or event changes. It
+    speaks for the shipped templates: where a site overrides one, every page reads it all."""
 
 
 @dataclass(frozen=True)
@@ -158,6 +165,13 @@ class Site:
     template_folders: list[Path] = field(default_factory=list)
     site_url: str = ""
     """The site's absolute address, ending in "/"; empty where it has none (offline)."""
+    _once: dict[Callable[[Site], Any], Any] = field(default_factory=dict, repr=False)
+
+    def once(self, make: Callable[[Site], Any]) -> Any:
+        """``make(self)``, made once for this site: what the pages of several kinds read."""
+        if make not in self._once:
+            self._once[make] = make(self)
+        return self._once[make]
 
     @cached_property
     def kinds(self) -> dict[str, PageKind]:
@@ -246,6 +260,39 @@ class Site:
             for item in items:
                 found[self.path(kind.name, item)] = (kind, item)
         return found
+
+    @property
+    def shared(self) -> tuple[Any, ...]:
+        """What any page may show besides what its kind ``reads``: the document file's data,
+        where the content is, which kinds are on and where every page goes."""
+        document = self.document
+        return (document.meta, document.root, document.path, tuple(self.kinds), tuple(self.pages))
+
+    def reads(self, src_uri: str) -> tuple[Any, ...]:
+        """What a page shows of the points, terms and events (``PageKind.reads``); all of
+        them where its kind does not say, or where the site overrides a template."""
+        kind, item = self.pages[src_uri]
+        if kind.reads is None or self.overrides_templates:
+            return (self.document.points, self.document.terms, self.document.events)
+        return kind.reads(self, item)
+
+    @cached_property
+    def overrides_templates(self) -> bool:
+        """Whether the site's templates folders hold a template of their own (a file other
+        than a catalog in ``locales``): one may show anything of the document."""
+        for folder in self.template_folders:
+            seen: set[str] = set()
+            for step, (root, folders, names) in enumerate(os.walk(folder, followlinks=True)):
+                real = os.path.realpath(root)
+                if real in seen:  # a link back up the tree
+                    folders.clear()
+                    continue
+                seen.add(real)
+                if step == 0 and "locales" in folders:  # catalogs: words, compared as such
+                    folders.remove("locales")
+                if names:
+                    return True
+        return False
 
     @cached_property
     def unindexed(self) -> frozenset[str]:

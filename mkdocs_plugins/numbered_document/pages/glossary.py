@@ -51,6 +51,7 @@ KINDS = (
         setting="glossary_page",
         order=40,
         select=glossary,
+        reads=lambda site, item: (site.document.terms,),  # "used in" is a list made late
         needs=lambda document: bool(document.terms),
     ),
 )

@@ -6,9 +6,10 @@ name and addresses, and the templates; nothing else (no clock, no environment). 
 by value, the templates by their text. So while the loader gives the same document
 (``LoadedFiles``: no content file changed) and the rest is as it was, the pages are the ones the
 last rebuild made: editing a hand-written page under `mkdocs serve` no longer writes every
-generated page again (at 2,800 points, 0.8 s of each rebuild). The lists of links and the data
-files are made from the same, and from what every page refers to and its address and title:
-while those are the same too, so are they.
+generated page again (at 2,800 points, 0.8 s of each rebuild). Where content files changed, a
+page is made again only where what it reads of the points, terms and events did (``KeptPages``,
+``PageKind.reads``). The lists of links and the data files are made from the same, and from
+what every page refers to and its address and title: while those are the same too, so are they.
 """
 
 from __future__ import annotations
@@ -72,20 +73,66 @@ def frozen(found: Mapping[str, Iterable[Any]]) -> dict[str, frozenset[Any]]:
 
 
 class Kept(Generic[T]):
-    """The last value made from a document and other inputs: kept while the loader gives the
-    same document object and the other inputs compare equal."""
+    """The last value made from some inputs, kept while the inputs compare equal (a document
+    among them compares as its points, terms and events: the same objects where the loader
+    kept them, so an unchanged document compares at once)."""
 
     def __init__(self) -> None:
-        self.last: tuple[Document, Any, T] | None = None
+        self.last: tuple[Any, T] | None = None
 
-    def get(self, document: Document, made_from: Any, make: Callable[[], T]) -> T:
-        if self.last is not None:
-            before, before_inputs, value = self.last
-            if before is document and before_inputs == made_from:
-                return value
+    def get(self, made_from: Any, make: Callable[[], T]) -> T:
+        if self.last is not None and self.last[0] == made_from:
+            return self.last[1]
         value = make()
-        self.last = (document, made_from, value)
+        self.last = (made_from, value)
         return value
+
+
+def linked(site: Site) -> tuple[Any, ...]:
+    """What the lists of links show of the content: each point's number, title, page and
+    related points (``Refers to``, ``Referenced by``), each term's id (``Used in``)."""
+    document = site.document
+    points = tuple((p.number, p.title, p.stem, p.meta.related) for p in document.points)
+    return (document.meta, points, tuple(term.id for term in document.terms))
+
+
+_Made = tuple[Document, Any, tuple[Any, ...], dict[str, Any], dict[str, Generated]]
+"""A rebuild's document, inputs, shared values, each page's reads, and its pages."""
+
+
+class KeptPages:
+    """The generated pages of the last rebuild, each with what it read of the content
+    (``Site.reads``). While the settings, catalog, templates (``inputs``) and what every page
+    may show (``Site.shared``) are the same, a rebuild makes again only the pages whose reads
+    changed: a point edited under `mkdocs serve` makes its own page and the pages that show all
+    points, not every other point's page (at 2,800 points, 0.6 of a second)."""
+
+    def __init__(self) -> None:
+        self.last: _Made | None = None
+        self.made: list[str] = []
+        """The pages the last call made (the others it took from the rebuild before)."""
+
+    def get(self, site: Site, made_from: Any) -> dict[str, Generated]:
+        document, last = site.document, self.last
+        if last is not None and last[0] is document and last[1] == made_from:
+            self.made = []
+            return last[4]
+        shared = site.shared
+        reads = {src_uri: site.reads(src_uri) for src_uri in site.pages}
+        if last is None or last[1] != made_from or last[2] != shared:
+            pages = site.generate()
+            self.made = list(pages)
+        else:
+            before_reads, before = last[3], last[4]
+            pages, self.made = {}, []
+            for src_uri, read in reads.items():
+                kept = before.get(src_uri)
+                if kept is None or before_reads.get(src_uri) != read:
+                    kept = site.page(src_uri)
+                    self.made.append(src_uri)
+                pages[src_uri] = kept
+        self.last = (document, made_from, shared, reads, pages)
+        return pages
 
 
 def own_pages(pages: Mapping[str, Generated]) -> dict[str, Generated]:

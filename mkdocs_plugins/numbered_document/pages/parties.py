@@ -12,6 +12,7 @@ from ..layout import relative_path
 from ..model import Document, Point
 from ..schema import Party, Topic
 from . import Context, PageKind, Site
+from .points import lists_points
 
 ASKS, GIVES, NAMED = "asks", "gives", "named"
 """What a point does with a party; also the anchors of those lists on the party's page."""
@@ -103,6 +104,7 @@ KINDS = (
         setting="parties_dir",
         order=70,
         select=parties_index,
+        reads=lists_points,
         index=True,
     ),
     PageKind(
@@ -111,6 +113,7 @@ KINDS = (
         setting="parties_dir",
         order=71,
         select=party,
+        reads=lists_points,
         each=_named_parties,
         key=lambda party: party.id,
         listed_under="parties_index",
@@ -122,6 +125,7 @@ KINDS = (
         setting="topics_dir",
         order=80,
         select=topics_index,
+        reads=lists_points,
         index=True,
     ),
     PageKind(
@@ -130,6 +134,7 @@ KINDS = (
         setting="topics_dir",
         order=81,
         select=topic,
+        reads=lists_points,
         each=_named_topics,
         key=lambda topic: topic.id,
         listed_under="topics_index",

@@ -87,6 +87,45 @@ def roles(site: Site, point: Point) -> list[dict[str, Any]]:
     return found
 
 
+def point_reads(site: Site, point: Point) -> tuple[Any, ...]:
+    """What a point's page shows of the content besides the document file (``Site.shared``):
+    the point, its neighbours' headings and pages (the pager) and the events that concern it
+    (its reactions). A point it names elsewhere shows as its label, linked to its page: a
+    number and a path, both in ``Site.shared``."""
+    document = site.document
+    before, after = (
+        document.by_number.get(point.number - 1),
+        document.by_number.get(point.number + 1),
+    )
+    return (
+        point,
+        before and (before.number, before.title, before.stem),
+        after and (after.number, after.title, after.stem),
+        tuple(document.events_by_point.get(point.number, ())),
+    )
+
+
+def listed(site: Site) -> tuple[Any, ...]:
+    """What the pages that list points (the index, the parties' and the topics' pages) show of
+    each: number, title, page, summary, parties, topics, what it asks and gives."""
+    return tuple(
+        (
+            *(p.number, p.title, p.stem, p.meta.summary, p.meta.parties, p.meta.topics),
+            *(p.meta.obligations, p.meta.benefits),
+        )
+        for p in site.document.points
+    )
+
+
+def lists_points(site: Site, item: Any) -> tuple[Any, ...]:
+    return (site.once(listed),)
+
+
+def wordings(site: Site, item: None) -> tuple[Any, ...]:
+    """What the full text shows of each point: its heading, page and wording."""
+    return tuple((p.number, p.title, p.stem, p.lead, p.items) for p in site.document.points)
+
+
 def nothing(site: Site, item: None) -> Context:
     return {}
 
@@ -102,6 +141,7 @@ KINDS = (
         setting="points_dir",
         order=10,
         select=point,
+        reads=point_reads,
         each=_points,
         key=lambda p: p.stem,
         listed_under="points_index",
@@ -115,6 +155,7 @@ KINDS = (
         setting="points_dir",
         order=20,
         select=nothing,
+        reads=lists_points,
         index=True,
     ),
     PageKind(
@@ -124,6 +165,7 @@ KINDS = (
         setting="full_text_page",
         order=30,
         select=nothing,
+        reads=wordings,
         indexed=False,
     ),
 )

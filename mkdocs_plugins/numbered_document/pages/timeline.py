@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from typing import Any
 
 from ..model import Document
 from ..sorting import sort_key
@@ -69,6 +70,13 @@ def actors(site: Site, item: None) -> Context:
     }
 
 
+def events_read(site: Site, item: None) -> tuple[Any, ...]:
+    """What the timeline and the actors' page show of the content besides the document file:
+    the events (the points they concern show as labels linked to their pages, a number and a
+    path: ``Site.shared``)."""
+    return (site.document.events,)
+
+
 def _has_events(document: Document) -> bool:
     return bool(document.events)
 
@@ -81,6 +89,7 @@ KINDS = (
         setting="timeline_page",
         order=50,
         select=timeline,
+        reads=events_read,
         needs=_has_events,
         assets=("timeline.js",),
     ),
@@ -91,6 +100,7 @@ KINDS = (
         setting="actors_page",
         order=60,
         select=actors,
+        reads=events_read,
         needs=_has_events,
     ),
 )
