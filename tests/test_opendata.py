@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +17,13 @@ from jsonschema import Draft202012Validator
 
 from mkdocs_plugins.numbered_document.__main__ import main
 from mkdocs_plugins.numbered_document.citation import bibtex_citation, plain_citation
-from mkdocs_plugins.numbered_document.loader import load_document
+from mkdocs_plugins.numbered_document.loader import LoadedFiles, load_document
 from mkdocs_plugins.numbered_document.opendata import (
     EXPORT_SCHEMA,
+    Export,
+    KeptRecords,
+    as_json,
+    export,
     export_schema,
     made_export_schema,
 )
@@ -226,3 +231,34 @@ def test_the_schemas_command_writes_the_shipped_schema_only_where_it_is_told(
     assert json.loads(told.read_text(encoding="utf-8")) == json.loads(
         json.dumps(made_export_schema())
     )
+
+
+def test_an_export_under_serve_makes_again_only_the_records_that_changed(tmp_path: Path) -> None:
+    """`mkdocs serve` keeps the last export's records (``KeptRecords``): after a point is
+    edited, the other points', the terms' and the events' records are the same objects, the
+    edited point's and those whose URL changed are new, and the JSON is a fresh export's."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    loaded, kept = LoadedFiles(), KeptRecords()
+
+    def exported(url: str = "/", keep: KeptRecords | None = kept) -> Export:
+        document = load_document(tmp_path / "content", loaded=loaded)
+        pages = {number: f"points/{number}.md" for number in document.by_number}
+        return export(document, lambda page: url + page, pages.__getitem__, REFERENCES, kept=keep)
+
+    first = exported()
+    text = (tmp_path / "content/points/21-territories.md").read_text(encoding="utf-8")
+    edited = text.replace("will be recognized as", "will be recognised as")
+    (tmp_path / "content/points/21-territories.md").write_text(edited, encoding="utf-8")
+    second = exported()
+    same = [p.number for p, q in zip(first.points, second.points, strict=True) if p is q]
+    assert same == [n for n in range(1, 29) if n != 21]
+    assert all(a is b for a, b in zip(first.glossary, second.glossary, strict=True))
+    assert all(a is b for a, b in zip(first.timeline, second.timeline, strict=True))
+    assert "will be recognised as" in second.points[20].wording.items[0]
+    assert as_json(second) == as_json(exported(keep=None))
+    moved = exported("/elsewhere/")  # every URL changed: every record made again
+    assert not any(a is b for a, b in zip(second.points, moved.points, strict=True))
+    assert as_json(moved) == as_json(exported("/elsewhere/", keep=None))
+
+
+REFERENCES = {"title": "A title", "nodes": [], "edges": []}

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import pydantic_core
 from pydantic import BaseModel, ConfigDict, Field
 
-from .model import Document
+from .model import Document, Point
 from .schema import Actor, Draft, Event, Party, PointMeta, Source, Term, Topic
 
 LIST_SEPARATOR = "; "
@@ -94,6 +94,34 @@ class Export(BaseModel):
     references: References = Field(description="Which page refers to which point.")
 
 
+Record = TypeVar("Record", bound=BaseModel)
+
+
+class KeptRecords:
+    """The export's records of the last build, kept under `mkdocs serve`: a point's, term's or
+    event's record is made again only where its model changed (the loader gives the same object
+    while its file did not) or what the site adds to it (its id, its URL) did. Making the
+    records took a tenth of a second of every rebuild at 2,800 points; a record is never changed
+    once made."""
+
+    def __init__(self) -> None:
+        self.last: dict[int, tuple[Any, Any, BaseModel]] = {}
+        self.now: dict[int, tuple[Any, Any, BaseModel]] = {}
+
+    def get(self, source: Any, added: Any, make: Callable[[], Record]) -> Record:
+        """The record of ``source`` (compared as the same object) with ``added`` (compared by
+        value): the last export's, or ``make()``."""
+        found = self.last.get(id(source))
+        if found is None or found[0] is not source or found[1] != added:
+            found = (source, added, make())
+        self.now[id(source)] = found
+        return found[2]  # type: ignore[return-value]  # made by ``make``
+
+    def done(self) -> None:
+        """The export is made: what it did not use is let go."""
+        self.last, self.now = self.now, {}
+
+
 def export(
     document: Document,
     url_of: Callable[[str], str],
@@ -101,10 +129,13 @@ def export(
     references: dict[str, Any],
     glossary_page: str = "",
     timeline_page: str = "",
+    kept: KeptRecords | None = None,
 ) -> Export:
-    """The export of a document; ``url_of`` gives a page's URL from its source path."""
-    meta = document.meta
-    return Export(
+    """The export of a document; ``url_of`` gives a page's URL from its source path. ``kept``
+    gives the records of the last export that are still what they were."""
+    meta, kept = document.meta, kept or KeptRecords()
+    glossary_url, timeline_url = url_of(glossary_page), url_of(timeline_page)
+    made = Export(
         title=meta.title,
         short_title=meta.short_title,
         description=meta.description,
@@ -119,22 +150,27 @@ def export(
         actors=meta.actors,
         drafts=meta.drafts,
         points=[
-            _record(
-                PointRecord,
-                point.meta,
-                url=url_of(point_page(point.number)),
-                wording=Wording.model_construct(lead=point.lead, items=list(point.items)),
-                context=point.context.strip(),  # as the records' config would leave it
-            )
+            kept.get(point, url, lambda point=point, url=url: _point_record(point, url))
             for point in document.points
+            for url in [url_of(point_page(point.number))]
         ],
         glossary=[
-            _record(TermRecord, term.meta, id=term.id, url=f"{url_of(glossary_page)}#{term.id}")
+            kept.get(
+                term.meta,
+                added,
+                lambda term=term, added=added: _record(TermRecord, term.meta, **added),
+            )
             for term in document.terms
+            for added in [{"id": term.id, "url": f"{glossary_url}#{term.id}"}]
         ],
         timeline=[
-            _record(EventRecord, event.meta, id=event.id, url=f"{url_of(timeline_page)}#{event.id}")
+            kept.get(
+                event.meta,
+                added,
+                lambda event=event, added=added: _record(EventRecord, event.meta, **added),
+            )
             for event in document.events
+            for added in [{"id": event.id, "url": f"{timeline_url}#{event.id}"}]
         ],
         references=References.model_construct(
             title=references["title"],
@@ -142,9 +178,18 @@ def export(
             edges=[Edge.model_construct(**edge) for edge in references["edges"]],
         ),
     )
+    kept.done()
+    return made
 
 
-Record = TypeVar("Record", bound=BaseModel)
+def _point_record(point: Point, url: str) -> PointRecord:
+    return _record(
+        PointRecord,
+        point.meta,
+        url=url,
+        wording=Wording.model_construct(lead=point.lead, items=list(point.items)),
+        context=point.context.strip(),  # as the records' config would leave it
+    )
 
 
 def _record(kind: type[Record], validated: BaseModel, **more: Any) -> Record:

@@ -37,6 +37,7 @@ from .late import LateLists, fill_all
 from .layout import expand_nav
 from .loader import LoadedFiles, load_document
 from .model import ContentError, shown_path
+from .opendata import KeptRecords
 from .pages import SettingError, Site, catalog_for
 from .pages.kept import Kept, KeptPages, frozen, inputs, linked, own_pages
 from .pages.reference import Published
@@ -81,6 +82,8 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         """The last lists of links, the same way."""
         self.kept_data: Kept[dict[str, str]] | None = None
         """The last data files' texts, the same way."""
+        self.kept_records: KeptRecords | None = None
+        """The last export's records, made again where their point, term or event changed."""
         self.made_from: tuple[Any, ...] = ()
         """Under `mkdocs serve`, what this build's pages, lists and data are made from besides
         the document (``pages.kept.inputs``), found once per build."""
@@ -93,10 +96,12 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         serving = command == "serve"
         self.kept_pages = KeptPages() if serving else None
         self.kept_lists, self.kept_data = (Kept(), Kept()) if serving else (None, None)
+        self.kept_records = KeptRecords() if serving else None
 
     def on_shutdown(self) -> None:
         self.dirty.shutdown()
         self.loaded = self.kept_pages = self.kept_lists = self.kept_data = None
+        self.kept_records = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -356,7 +361,7 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         def data() -> dict[str, str]:
             shown = [*self._point_pages.values(), *mentions]
             plain = {uri: html.unescape(titles[uri] or uri) for uri in shown}
-            published = Published(site, graph(), urls, plain)
+            published = Published(site, graph(), urls, plain, self.kept_records)
             return {output.name: output.make(published) for output in site.outputs}
 
         if self.kept_lists is None or self.kept_data is None:

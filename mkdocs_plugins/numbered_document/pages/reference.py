@@ -10,7 +10,7 @@ from typing import Any
 from ..catalog import Catalog
 from ..graph import ReferenceGraph
 from ..identifiers import fragment_pattern
-from ..opendata import TABLES, Export, as_json, export, export_schema
+from ..opendata import TABLES, Export, KeptRecords, as_json, export, export_schema
 from ..schema import json_schemas
 from ..templating import cell
 from . import Context, Output, PageKind, Site
@@ -115,6 +115,8 @@ class Published:
     """Each page's URL from the site's root, by source path."""
     titles: dict[str, str]
     """Each page's title, as plain text, by source path."""
+    records: KeptRecords | None = None
+    """The last export's records, under `mkdocs serve` (``opendata.KeptRecords``)."""
 
     @cached_property
     def references(self) -> dict[str, Any]:
@@ -131,6 +133,7 @@ class Published:
             references=self.references,
             glossary_page=site.path("glossary"),
             timeline_page=site.path("timeline"),
+            kept=self.records,
         )
 
 
