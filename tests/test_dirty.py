@@ -379,7 +379,7 @@ def test_serve_makes_pages_lists_and_data_again_only_when_what_they_are_made_fro
         finally:
             os.chdir(cwd)
         plugin = config.plugins["numbered-document"]
-        pages_made[:] = plugin.kept_pages.made
+        pages_made[:] = plugin.served.pages.made
         every = len(pages_made) == len(plugin.site.pages)
         found = (["pages"] if every else ["some pages"] if pages_made else []) + made
         made.clear()

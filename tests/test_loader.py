@@ -530,7 +530,7 @@ def test_a_reload_reads_again_only_what_changed(content: Path) -> None:
     (content / "glossary" / "zz-de-facto.yml").unlink()
     fifth = load_document(content, loaded=loaded)
     assert fifth == load_document(content)
-    assert content / "glossary" / "zz-de-facto.yml" not in loaded.files
+    assert str(content / "glossary" / "zz-de-facto.yml") not in loaded.files
 
     # What a text refers to is remembered, whether it exists is not: a term that names the
     # last point is wrong once that point's file is gone, though the term did not change.

@@ -240,10 +240,12 @@ def test_an_export_under_serve_makes_again_only_the_records_that_changed(tmp_pat
     shutil.copytree(ROOT / "content", tmp_path / "content")
     loaded, kept = LoadedFiles(), KeptRecords()
 
-    def exported(url: str = "/", keep: KeptRecords | None = kept) -> Export:
+    def exported(
+        url: str = "/", keep: KeptRecords | None = kept, references: Any = REFERENCES
+    ) -> Export:
         document = load_document(tmp_path / "content", loaded=loaded)
         pages = {number: f"points/{number}.md" for number in document.by_number}
-        return export(document, lambda page: url + page, pages.__getitem__, REFERENCES, kept=keep)
+        return export(document, lambda page: url + page, pages.__getitem__, references, kept=keep)
 
     first = exported()
     text = (tmp_path / "content/points/21-territories.md").read_text(encoding="utf-8")
@@ -256,9 +258,12 @@ def test_an_export_under_serve_makes_again_only_the_records_that_changed(tmp_pat
     assert all(a is b for a, b in zip(first.timeline, second.timeline, strict=True))
     assert "will be recognised as" in second.points[20].wording.items[0]
     assert as_json(second) == as_json(exported(keep=None))
+    assert second.references is first.references  # the same references: their model kept
     moved = exported("/elsewhere/")  # every URL changed: every record made again
     assert not any(a is b for a, b in zip(second.points, moved.points, strict=True))
     assert as_json(moved) == as_json(exported("/elsewhere/", keep=None))
+    retitled = exported("/elsewhere/", references={**REFERENCES, "title": "Another title"})
+    assert retitled.references.title == "Another title"
 
 
 REFERENCES = {"title": "A title", "nodes": [], "edges": []}

@@ -107,6 +107,7 @@ class KeptRecords:
     def __init__(self) -> None:
         self.last: dict[int, tuple[Any, Any, BaseModel]] = {}
         self.now: dict[int, tuple[Any, Any, BaseModel]] = {}
+        self.graph: tuple[dict[str, Any], References] | None = None
 
     def get(self, source: Any, added: Any, make: Callable[[], Record]) -> Record:
         """The record of ``source`` (compared as the same object) with ``added`` (compared by
@@ -116,6 +117,19 @@ class KeptRecords:
             found = (source, added, make())
         self.now[id(source)] = found
         return found[2]  # type: ignore[return-value]  # made by ``make``
+
+    def references(self, data: dict[str, Any]) -> References:
+        """The model of the references (``ReferenceGraph.as_data``), the last export's while
+        the data is equal: 12,800 nodes and edges at 2,800 points, most of an export's time
+        once the records are kept."""
+        if self.graph is None or self.graph[0] != data:
+            made = References.model_construct(
+                title=data["title"],
+                nodes=[Node.model_construct(**node) for node in data["nodes"]],
+                edges=[Edge.model_construct(**edge) for edge in data["edges"]],
+            )
+            self.graph = (data, made)
+        return self.graph[1]
 
     def done(self) -> None:
         """The export is made: what it did not use is let go."""
@@ -172,11 +186,7 @@ def export(
             for event in document.events
             for added in [{"id": event.id, "url": f"{timeline_url}#{event.id}"}]
         ],
-        references=References.model_construct(
-            title=references["title"],
-            nodes=[Node.model_construct(**node) for node in references["nodes"]],
-            edges=[Edge.model_construct(**edge) for edge in references["edges"]],
-        ),
+        references=kept.references(references),
     )
     kept.done()
     return made

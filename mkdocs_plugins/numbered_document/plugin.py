@@ -37,9 +37,8 @@ from .late import LateLists, fill_all
 from .layout import expand_nav
 from .loader import LoadedFiles, load_document
 from .model import ContentError, shown_path
-from .opendata import KeptRecords
 from .pages import SettingError, Site, catalog_for
-from .pages.kept import Kept, KeptPages, frozen, inputs, linked, own_pages
+from .pages.kept import Served, frozen, inputs, linked, own_pages
 from .pages.reference import Published
 from .references import reference_extension
 from .searchshield import SearchShield
@@ -75,15 +74,9 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         instance serves every rebuild): a rebuild reads again only the files that changed."""
         self.unwritten: list[File] = []
         """The data files, until the site generator has written them (it does after on_env)."""
-        self.kept_pages: KeptPages | None = None
-        """The last generated pages, under `mkdocs serve` only: each made again when what it
-        is made from changed (``pages.kept``)."""
-        self.kept_lists: Kept[dict[str, dict[str, str]]] | None = None
-        """The last lists of links, the same way."""
-        self.kept_data: Kept[dict[str, str]] | None = None
-        """The last data files' texts, the same way."""
-        self.kept_records: KeptRecords | None = None
-        """The last export's records, made again where their point, term or event changed."""
+        self.served: Served | None = None
+        """What a rebuild under `mkdocs serve` takes from the last one while what it is made
+        from did not change (``pages.kept``): pages, lists of links, data files."""
         self.made_from: tuple[Any, ...] = ()
         """Under `mkdocs serve`, what this build's pages, lists and data are made from besides
         the document (``pages.kept.inputs``), found once per build."""
@@ -94,14 +87,11 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         self.dirty.startup(command, dirty)
         self.loaded = LoadedFiles() if command == "serve" else None
         serving = command == "serve"
-        self.kept_pages = KeptPages() if serving else None
-        self.kept_lists, self.kept_data = (Kept(), Kept()) if serving else (None, None)
-        self.kept_records = KeptRecords() if serving else None
+        self.served = Served() if serving else None
 
     def on_shutdown(self) -> None:
         self.dirty.shutdown()
-        self.loaded = self.kept_pages = self.kept_lists = self.kept_data = None
-        self.kept_records = None
+        self.loaded = self.served = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -198,13 +188,13 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         if not self.config.enabled:
             return files
         with self.stopwatch.measure("pages"):
-            if self.kept_pages is None:
+            if self.served is None:
                 generated = self.site.generate()
             else:  # what the pages, lists and data are made from, besides the document
                 self.made_from = inputs(
                     self.site, config.docs_dir, config.site_dir, config.use_directory_urls
                 )
-                kept = self.kept_pages.get(self.site, self.made_from)
+                kept = self.served.pages.get(self.site, self.made_from)
                 generated = own_pages(kept)
         if self.config.dump_markdown:
             dump = Path(self.config.dump_markdown)
@@ -351,27 +341,34 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         """Each page's lists of links (by placeholder), and each data file's text by name; under
         `mkdocs serve`, the last rebuild's while nothing they are made from changed: the lists
         show the points' titles and what pages name, so editing a point's wording keeps them."""
-        site, mentions, uses = self.site, self.linker.mentions, self.glossary.uses
-        graph = functools.cache(lambda: ReferenceGraph(site.document, self._point_pages, mentions))
+        site, served = self.site, self.served
+        mentions, uses, point_pages = self.linker.mentions, self.glossary.uses, self._point_pages
 
-        def lists() -> dict[str, dict[str, str]]:
+        def graph_made() -> ReferenceGraph:
+            return ReferenceGraph(site.document, point_pages, mentions)
+
+        def lists(graph: ReferenceGraph) -> dict[str, dict[str, str]]:
             made = LateLists(site, urls, titles, get_relative_url, self.config.link_previews)
-            return made.by_page(graph(), uses)
+            return made.by_page(graph, uses)
 
-        def data() -> dict[str, str]:
-            shown = [*self._point_pages.values(), *mentions]
-            plain = {uri: html.unescape(titles[uri] or uri) for uri in shown}
-            published = Published(site, graph(), urls, plain, self.kept_records)
+        def data(graph: ReferenceGraph) -> dict[str, str]:
+            named_pages = [*point_pages.values(), *mentions]
+            plain = {uri: html.unescape(titles[uri] or uri) for uri in named_pages}
+            records = served.records if served is not None else None
+            published = Published(site, graph, urls, plain, records)
             return {output.name: output.make(published) for output in site.outputs}
 
-        if self.kept_lists is None or self.kept_data is None:
-            return lists(), data()
-        pages = (frozen(mentions), frozen(uses), urls, titles)
-        late = self.kept_lists.get((self.made_from, linked(site), pages), lists)
-        return (
-            {uri: dict(parts) for uri, parts in late.items()},
-            self.kept_data.get((self.made_from, site.document, pages), data),
+        if served is None:
+            graph = graph_made()
+            return lists(graph), data(graph)
+        shown, named = linked(site), frozen(mentions)
+        kept_graph = functools.cache(
+            lambda: served.graph.get((self.made_from, shown, named), graph_made)
         )
+        pages = (named, frozen(uses), urls, titles)
+        late = served.lists.get((self.made_from, shown, pages), lambda: lists(kept_graph()))
+        texts = served.data.get((self.made_from, site.document, pages), lambda: data(kept_graph()))
+        return {uri: dict(parts) for uri, parts in late.items()}, texts
 
     @property
     def _point_pages(self) -> dict[int, str]:
