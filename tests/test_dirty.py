@@ -347,6 +347,21 @@ def test_a_full_build_keeps_no_record_and_the_next_dirty_build_converts_every_pa
     assert found.differences() == []
 
 
+def served(site: Site, first: bool = False) -> Any:
+    """A rebuild as `mkdocs serve` makes it, in this process (the server loads the configuration
+    again and keeps the plugins that define `on_startup`); returns this plugin."""
+    cwd = Path.cwd()
+    try:
+        os.chdir(site.project)
+        config = load_config(str(site.project / "mkdocs.yml"), site_dir=str(site.site))
+        if first:  # once, as the server calls it
+            config.plugins.on_startup(command="serve", dirty=False)
+        build(config)
+    finally:
+        os.chdir(cwd)
+    return config.plugins["numbered-document"]
+
+
 def test_serve_makes_pages_lists_and_data_again_only_when_what_they_are_made_from_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -369,16 +384,7 @@ def test_serve_makes_pages_lists_and_data_again_only_when_what_they_are_made_fro
     pages_made: list[str] = []
 
     def rebuild(first: bool = False) -> list[str]:
-        cwd = Path.cwd()
-        try:
-            os.chdir(site.project)
-            config = load_config(str(site.project / "mkdocs.yml"), site_dir=str(site.site))
-            if first:  # once, as the server calls it
-                config.plugins.on_startup(command="serve", dirty=False)
-            build(config)
-        finally:
-            os.chdir(cwd)
-        plugin = config.plugins["numbered-document"]
+        plugin = served(site, first)
         pages_made[:] = plugin.served.pages.made
         every = len(pages_made) == len(plugin.site.pages)
         found = (["pages"] if every else ["some pages"] if pages_made else []) + made
@@ -415,8 +421,10 @@ def test_serve_makes_pages_lists_and_data_again_only_when_what_they_are_made_fro
     point = page("points/21-territories/index.html")
     assert 'id="published-wording">The Wording<' in point
     assert 'class="nd-none MINE"' in page("points/01-sovereignty/index.html")
-    template.unlink()  # a site's template may show anything: while it is there, every page
-    assert rebuild() == ["pages", "lists"]  # is made again whatever content changes
+    # A site's template may show anything: with one, every page is made again after any
+    # content edit (tests/test_kept.py); without it, a content edit makes only what it changes.
+    template.unlink()
+    assert rebuild() == ["pages", "lists"]
     edit(site.project, POINT_21, "will be recognized as", "will be recognised as")
     assert rebuild() == ["some pages"]  # that point's page and the full text; no list shows it
     assert "will be recognised as" in page("full-text/index.html")
@@ -425,6 +433,32 @@ def test_serve_makes_pages_lists_and_data_again_only_when_what_they_are_made_fro
     assert rebuild() == ["some pages", "lists"]  # that point's page, and those of all points
     assert "points/21-territories.md" in pages_made
     assert "points/12-recovery-package.md" not in pages_made
+    assert site.differences() == []
+
+
+def test_serve_keeps_no_list_or_data_file_that_a_content_edit_changes(tmp_path: Path) -> None:
+    """A site's list item that shows a point's summary (its template may show anything, so the
+    lists are not kept after a content edit), and a point's obligations written in another order
+    (the data files show them in their order, so they are not kept either)."""
+    site = Site(tmp_path)
+    template = site.project / "overrides/numbered_document/point_item.html"
+    template.parent.mkdir(parents=True, exist_ok=True)
+    shipped = (TEMPLATES / "point_item.html").read_text(encoding="utf-8")
+    template.write_text(shipped.replace("</li>", " ({{ point.meta.summary }})</li>"), "utf-8")
+    served(site, first=True)
+    edit(site.project, "content/points/22-no-change-by-force.md", "summary: ", "summary: Now, ")
+    served(site)
+    assert "(Now, " in (site.site / "points/21-territories/index.html").read_text("utf-8")
+    template.unlink()
+    served(site)
+    path = site.project / POINT_21
+    text = path.read_text(encoding="utf-8")
+    ukraine = text[text.index("  ukraine: >-\n") : text.index("  russia: >-\n")]
+    path.write_text(
+        text.replace(ukraine, "", 1).replace("  united-states:", ukraine + "  united-states:", 1),
+        "utf-8",
+    )
+    served(site)
     assert site.differences() == []
 
 

@@ -499,14 +499,15 @@ class LoadedFiles:
 
     def __init__(self) -> None:
         self.files: dict[str, tuple[tuple[Any, ...], Any]] = {}
-        self.keys: dict[str, tuple[Any, ...]] = {}
-        """Both by path as text: a path object of each file is made anew by every load, and
+        """What the last load that read each file made of it, with the file's key. Both this
+        and ``keys`` go by path as text: a load makes a path object of each file anew, and
         hashing 7,800 of them took a tenth of a warm load at 2,800 points."""
+        self.keys: dict[str, tuple[Any, ...]] = {}
         """Each file this load read, with its key (what ``get`` compares)."""
         self.contexts: _SinceLastLoad[tuple[Any, ...], tuple[Any, ...]] = _SinceLastLoad()
         self.words: ItemWords | None = None
         self.found: _SinceLastLoad[str, list[Reference]] = _SinceLastLoad()
-        self.last: tuple[Path, str, dict[Path, tuple[Any, ...]], Document] | None = None
+        self.last: tuple[Path, str, dict[str, tuple[Any, ...]], Document] | None = None
         """The last load that found no problem: its document file and that file's text, the
         key of every other file it read, and the document it made."""
 
@@ -682,8 +683,8 @@ def _content_files(folder: Path, suffixes: set[str], problems: list[Problem]) ->
     """The content files of a folder, in name order; anything else there is a problem."""
     found = []
     root = folder.resolve().parent
-    # By name (all are in this folder): path objects compare part by part, in Python. The
-    # folder's entries say what each is without asking the system again for every file.
+    # By name (all are in this folder). The folder's entries say what each is (a file, a
+    # link) without asking the system again for every file.
     with os.scandir(folder) as scan:
         entries = sorted(scan, key=lambda entry: entry.name)
     for entry in entries:

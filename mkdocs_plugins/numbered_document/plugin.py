@@ -37,7 +37,7 @@ from .late import LateLists, fill_all
 from .layout import expand_nav
 from .loader import LoadedFiles, load_document
 from .model import ContentError, shown_path
-from .pages import SettingError, Site, catalog_for
+from .pages import Same, SettingError, Site, catalog_for
 from .pages.kept import Served, frozen, inputs, linked, own_pages
 from .pages.reference import Published
 from .references import reference_extension
@@ -365,9 +365,11 @@ class NumberedDocumentPlugin(BasePlugin[NumberedDocumentConfig]):
         kept_graph = functools.cache(
             lambda: served.graph.get((self.made_from, shown, named), graph_made)
         )
-        pages = (named, frozen(uses), urls, titles)
-        late = served.lists.get((self.made_from, shown, pages), lambda: lists(kept_graph()))
-        texts = served.data.get((self.made_from, site.document, pages), lambda: data(kept_graph()))
+        # The data files show every field, mappings in their order: the same document object.
+        named_by = (named, frozen(uses), urls, titles)
+        late = served.lists.get((self.made_from, shown, named_by), lambda: lists(kept_graph()))
+        document = Same(site.document)
+        texts = served.data.get((self.made_from, document, named_by), lambda: data(kept_graph()))
         return {uri: dict(parts) for uri, parts in late.items()}, texts
 
     @property

@@ -14,7 +14,6 @@ links and the data files. No MkDocs import.
 from __future__ import annotations
 
 import importlib
-import os
 import pkgutil
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -29,7 +28,7 @@ from ..catalog import Catalog, read_catalog
 from ..glossary import TERM_ATTRIBUTE, Entry, GlossaryLinker, Mode, plain_text, term_matcher
 from ..model import Document
 from ..references import Linker, ReferencePattern, Target
-from ..templating import Words, environment, front_matter_text
+from ..templating import TEMPLATES, Words, environment, front_matter_text
 from ..treewalk import REPEATED
 
 Context = dict[str, Any]
@@ -38,6 +37,20 @@ MARKER = re.compile(r"^<!-- numbered-document: ([a-z-]+) -->$", re.MULTILINE)
 """A line in a hand-written page where the plugin puts a generated panel."""
 FOLD = 8
 """Lists of links longer than this are folded (``<details>``) where a page lists many."""
+
+
+@dataclass(frozen=True, eq=False)
+class Same:
+    """A value that compares equal only to a ``Same`` of the very same object: what a page
+    reads where nothing says which parts of it (a mapping's order, any field) it shows."""
+
+    value: Any
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Same) and other.value is self.value
+
+    def __hash__(self) -> int:
+        return id(self.value)
 
 
 class SettingError(ValueError):
@@ -165,7 +178,9 @@ class Site:
     template_folders: list[Path] = field(default_factory=list)
     site_url: str = ""
     """The site's absolute address, ending in "/"; empty where it has none (offline)."""
-    _once: dict[Callable[[Site], Any], Any] = field(default_factory=dict, repr=False)
+    _once: dict[Callable[[Site], Any], Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def once(self, make: Callable[[Site], Any]) -> Any:
         """``make(self)``, made once for this site: what the pages of several kinds read."""
@@ -263,36 +278,31 @@ class Site:
 
     @property
     def shared(self) -> tuple[Any, ...]:
-        """What any page may show besides what its kind ``reads``: the document file's data,
-        where the content is, which kinds are on and where every page goes."""
+        """What any page may show besides what its kind ``reads``: the document file's data
+        (as JSON, so that a mapping whose keys moved compares as changed), where the content
+        is, which kinds are on and where every page goes."""
         document = self.document
-        return (document.meta, document.root, document.path, tuple(self.kinds), tuple(self.pages))
+        meta = document.meta.model_dump_json()
+        return (meta, document.root, document.path, tuple(self.kinds), tuple(self.pages))
 
     def reads(self, src_uri: str) -> tuple[Any, ...]:
-        """What a page shows of the points, terms and events (``PageKind.reads``); all of
-        them where its kind does not say, or where the site overrides a template."""
+        """What a page shows of the points, terms and events (``PageKind.reads``): where its
+        kind does not say, or where the site overrides a template, the document itself, as
+        the same object (``Same``): the page is made again whenever the content changed."""
         kind, item = self.pages[src_uri]
         if kind.reads is None or self.overrides_templates:
-            return (self.document.points, self.document.terms, self.document.events)
+            return (Same(self.document),)
         return kind.reads(self, item)
 
     @cached_property
     def overrides_templates(self) -> bool:
-        """Whether the site's templates folders hold a template of their own (a file other
-        than a catalog in ``locales``): one may show anything of the document."""
-        for folder in self.template_folders:
-            seen: set[str] = set()
-            for step, (root, folders, names) in enumerate(os.walk(folder, followlinks=True)):
-                real = os.path.realpath(root)
-                if real in seen:  # a link back up the tree
-                    folders.clear()
-                    continue
-                seen.add(real)
-                if step == 0 and "locales" in folders:  # catalogs: words, compared as such
-                    folders.remove("locales")
-                if names:
-                    return True
-        return False
+        """Whether the site's templates folders replace a shipped template (a file of the same
+        name): that template, and any it includes, may show anything of the document. Other
+        files there (a catalog in ``locales``, a note) are never read as templates."""
+        shipped = [path.name for path in TEMPLATES.iterdir() if path.is_file()]
+        return any(
+            (folder / name).is_file() for folder in self.template_folders for name in shipped
+        )
 
     @cached_property
     def unindexed(self) -> frozenset[str]:

@@ -24,7 +24,7 @@ from ..graph import ReferenceGraph
 from ..model import Document
 from ..opendata import KeptRecords
 from ..templating import TEMPLATES
-from . import Generated, Site
+from . import Generated, Same, Site
 
 T = TypeVar("T")
 
@@ -76,9 +76,8 @@ def frozen(found: Mapping[str, Iterable[Any]]) -> dict[str, frozenset[Any]]:
 
 
 class Kept(Generic[T]):
-    """The last value made from some inputs, kept while the inputs compare equal (a document
-    among them compares as its points, terms and events: the same objects where the loader
-    kept them, so an unchanged document compares at once)."""
+    """The last value made from some inputs, kept while the inputs compare equal (by value:
+    what must be the same object goes in as ``Same``)."""
 
     def __init__(self) -> None:
         self.last: tuple[Any, T] | None = None
@@ -93,10 +92,14 @@ class Kept(Generic[T]):
 
 def linked(site: Site) -> tuple[Any, ...]:
     """What the lists of links show of the content: each point's number, title, page and
-    related points (``Refers to``, ``Referenced by``), each term's id (``Used in``)."""
+    related points (``Refers to``, ``Referenced by``), each term's id (``Used in``), with what
+    every page may show (``Site.shared``); the document itself where the site overrides a
+    template (a site's list item may show any field)."""
     document = site.document
+    if site.overrides_templates:
+        return (Same(document),)
     points = tuple((p.number, p.title, p.stem, p.meta.related) for p in document.points)
-    return (document.meta, points, tuple(term.id for term in document.terms))
+    return (site.shared, points, tuple(term.id for term in document.terms))
 
 
 _Made = tuple[Document, Any, tuple[Any, ...], dict[str, Any], dict[str, Generated]]

@@ -118,6 +118,7 @@ def listed(site: Site) -> tuple[Any, ...]:
 
 
 def lists_points(site: Site, item: Any) -> tuple[Any, ...]:
+    """The reads of a page that lists points: ``listed``, made once for all such pages."""
     return (site.once(listed),)
 
 
