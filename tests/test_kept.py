@@ -184,6 +184,24 @@ def test_any_part_of_a_point_edited_gives_the_pages_a_fresh_load_gives(
     assert len(made) < len(served.first)
 
 
+OTHERS = [
+    (EVENT_ON_21, "date: 2025-11-19", "date: 2025-11-24"),  # moves it on the timeline
+    (EVENT_ON_21, "precision: day", "precision: on-or-before"),
+    (EVENT_ON_21, "sources: [tass-axios-2025-11-19]", "sources: [plan-article]"),
+    ("glossary/amnesty.yml", "term: amnesty", "term: zz amnesty"),  # moves it in the glossary
+    ("glossary/amnesty.yml", 'forms: ["full amnesty"]', 'forms: ["full amnesty", "amnesties"]'),
+    ("glossary/amnesty.yml", "related: [non-aggression-pact]", "related: []"),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new"), OTHERS, ids=[o[2][:24] for o in OTHERS])
+def test_any_part_of_an_event_or_term_edited_gives_the_pages_a_fresh_load_gives(
+    served: Served, name: str, old: str, new: str
+) -> None:
+    made = served.edit(name, old, new)
+    assert 0 < len(made) < len(served.first)
+
+
 def test_the_first_rebuild_makes_every_page_and_a_point_edit_far_fewer(served: Served) -> None:
     assert served.first == list(served.site(None).pages)
     made = served.edit(POINT_21, "will be recognized as", "will be recognised as")

@@ -116,7 +116,9 @@ class PageKind:
     (the item, its neighbours...). Under `mkdocs serve`, a page is made again only when this
     changes, or what every page may show (``Site.shared``) or is made with (settings, catalog,
     templates: ``kept.inputs``) does; without it, when any point, term or event changes. It
-    speaks for the shipped templates: where a site overrides one, every page reads it all."""
+    speaks for the shipped templates: where a site overrides one, every page reads it all; a
+    shipped template or selector that comes to show more must say so here (tests/test_kept.py
+    edits each field of a point, an event and a term, and compares with a fresh load)."""
 
 
 @dataclass(frozen=True)
