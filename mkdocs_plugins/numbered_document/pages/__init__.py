@@ -39,12 +39,15 @@ FOLD = 8
 """Lists of links longer than this are folded (``<details>``) where a page lists many."""
 
 
-@dataclass(frozen=True, eq=False)
 class Same:
     """A value that compares equal only to a ``Same`` of the very same object: what a page
-    reads where nothing says which parts of it (a mapping's order, any field) it shows."""
+    reads where nothing says which parts of it (a mapping's order, any field) it shows. (A
+    plain class: a dataclass is compiled from source when imported, in every build.)"""
 
-    value: Any
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Same) and other.value is self.value

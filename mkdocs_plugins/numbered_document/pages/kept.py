@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -153,14 +152,14 @@ def _copied(value: Any) -> Any:
     return {key: _copied(item) for key, item in value.items()} if isinstance(value, dict) else value
 
 
-@dataclass
 class Served:
     """What the rebuilds of `mkdocs serve` keep from one to the next, each made again only when
     what it is made from changed: the generated pages, the lists of links, the reference graph,
     the data files and the open data's records."""
 
-    pages: KeptPages = field(default_factory=KeptPages)
-    lists: Kept[dict[str, dict[str, str]]] = field(default_factory=Kept)
-    graph: Kept[ReferenceGraph] = field(default_factory=Kept)
-    data: Kept[dict[str, str]] = field(default_factory=Kept)
-    records: KeptRecords = field(default_factory=KeptRecords)
+    def __init__(self) -> None:
+        self.pages = KeptPages()
+        self.lists: Kept[dict[str, dict[str, str]]] = Kept()
+        self.graph: Kept[ReferenceGraph] = Kept()
+        self.data: Kept[dict[str, str]] = Kept()
+        self.records = KeptRecords()
