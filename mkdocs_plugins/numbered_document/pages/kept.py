@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from ..graph import ReferenceGraph
 from ..model import Document
@@ -101,8 +101,15 @@ def linked(site: Site) -> tuple[Any, ...]:
     return (site.shared, points, tuple(term.id for term in document.terms))
 
 
-_Made = tuple[Document, Any, tuple[Any, ...], dict[str, Any], dict[str, Generated]]
-"""A rebuild's document, inputs, shared values, each page's reads, and its pages."""
+class _Made(NamedTuple):
+    """What a rebuild made its pages from, and the pages."""
+
+    document: Document
+    made_from: Any
+    shared: tuple[Any, ...]
+    reads: dict[str, tuple[Any, ...]]
+    """Each page's reads (``Site.reads``)."""
+    pages: dict[str, Generated]
 
 
 class KeptPages:
@@ -119,24 +126,23 @@ class KeptPages:
 
     def get(self, site: Site, made_from: Any) -> dict[str, Generated]:
         document, last = site.document, self.last
-        if last is not None and last[0] is document and last[1] == made_from:
+        if last is not None and last.document is document and last.made_from == made_from:
             self.made = []
-            return last[4]
+            return last.pages
         shared = site.shared
         reads = {src_uri: site.reads(src_uri) for src_uri in site.pages}
-        if last is None or last[1] != made_from or last[2] != shared:
+        if last is None or last.made_from != made_from or last.shared != shared:
             pages = site.generate()
             self.made = list(pages)
         else:
-            before_reads, before = last[3], last[4]
             pages, self.made = {}, []
             for src_uri, read in reads.items():
-                kept = before.get(src_uri)
-                if kept is None or before_reads.get(src_uri) != read:
+                kept = last.pages.get(src_uri)
+                if kept is None or last.reads.get(src_uri) != read:
                     kept = site.page(src_uri)
                     self.made.append(src_uri)
                 pages[src_uri] = kept
-        self.last = (document, made_from, shared, reads, pages)
+        self.last = _Made(document, made_from, shared, reads, pages)
         return pages
 
 
