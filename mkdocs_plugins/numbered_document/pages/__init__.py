@@ -281,7 +281,7 @@ class Site:
                 found[self.path(kind.name, item)] = (kind, item)
         return found
 
-    @property
+    @cached_property
     def shared(self) -> tuple[Any, ...]:
         """What any page may show besides what its kind ``reads``: the document file's data
         (as JSON, so that a mapping whose keys moved compares as changed), where the content
