@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mkdocs_plugins.numbered_document.loader import load_document
-from mkdocs_plugins.numbered_document.searchwords import Enricher, variants
+from mkdocs_plugins.numbered_document.searchwords import NUMBER, Enricher, separated, variants
 
 from .conftest import ROOT
 
@@ -45,3 +47,25 @@ def test_the_spellings_come_from_the_content() -> None:
     assert all(
         set(npt.forms) - {form} <= set(found[form]) for form in npt.forms if len(npt.forms) > 1
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "capped at 600,000",
+        ",000 at the start",
+        "a,000 and x, 000",
+        "1,00 and 1,5",
+        "\u0666\u0660\u0660,\u0660\u0660\u0660",  # Arabic-Indic digits: "\\d" reads them
+        "<td>2,5</td><td>,250</td>",
+        "1,2345",
+        "",
+    ],
+)
+def test_the_quick_scan_finds_a_separated_number_where_a_digit_comma_and_three_digits_are(
+    text: str,
+) -> None:
+    """``separated`` is what the quick scan asks: a digit, a comma, three digits; every
+    number the enricher adds to is found by it."""
+    assert separated(text) == bool(re.search(r"\d,\d{3}", text))
+    assert separated(text) or not NUMBER.search(text)

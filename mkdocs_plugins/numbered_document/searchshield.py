@@ -30,9 +30,12 @@ from . import treewalk
 SEARCH_PLUGINS = frozenset({"search", "material/search"})
 MATERIAL_SEARCH = "material.plugins.search"
 """The module of Material's search plugin, whose index needs no table of contents."""
-SEARCH_REWRITES = re.compile(r'\s?data-search-\w+="[^"]+"')
+SEARCH_REWRITES = re.compile(r'data-search-\w+="[^"]+"')
 """What Material's search plugin removes from a page once it has indexed it (its
-``on_page_context``): where this is found, the page is indexed with its links."""
+``on_page_context``, which takes the space before it too): where this is found, the page is
+indexed with its links. Only looked for, so it starts with its fixed text, which the regular
+expression engine finds as a string search does: with the optional space first, as Material
+writes it, every position of the page was a start to try (0.5 s of a build at 2,800 points)."""
 
 
 class SearchShield:
